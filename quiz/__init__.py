@@ -1,0 +1,3 @@
+"""A terminal quiz game that teaches post-Soviet security from real sources."""
+
+__version__ = "0.1.0"

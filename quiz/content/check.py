@@ -1,0 +1,225 @@
+"""The checks of meaning: what the schema alone cannot know.
+
+Each rule reports against the key that is wrong (`answer`, `evidence[2].quote`),
+so the teacher is sent to the right line. The rules are written as small
+functions over validated entries; `check_meaning` runs them all, so every
+problem in a bank is reported at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from quiz.content.bank import Entry, Loaded, RawTable
+from quiz.content.locate import TomlPath
+from quiz.content.models import (
+    ChoiceQuestion,
+    Dispute,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    Question,
+    TrueFalseQuestion,
+)
+from quiz.content.problems import did_you_mean
+
+_FEEDBACK_TYPES = "choice, multi and truefalse"
+
+
+def check_meaning(loaded: Loaded) -> None:
+    """Add every problem of meaning to `loaded.log`."""
+    _unique_ids(loaded)
+    for table in loaded.raw:
+        _quotes(table, loaded)
+    for entry in loaded.questions:
+        _answers(entry, loaded)
+        _dispute_reference(entry, loaded)
+    for dispute in loaded.disputes:
+        _positions(dispute, loaded)
+    _unused(loaded)
+
+
+def _subject(entry: Entry[Any]) -> str:
+    kind = str(entry.path[0])
+    return f"{kind} {getattr(entry.item, 'id', '?')!r}"
+
+
+def _error(loaded: Loaded, entry: Entry[Any], path: TomlPath, message: str) -> None:
+    loaded.log.add(entry.file, (*entry.path, *path), message, subject=_subject(entry))
+
+
+def _unique_ids(loaded: Loaded) -> None:
+    """Ids are unique across questions and disputes, and across sources."""
+    sources = [RawTable("source", {"id": e.item.id}, e.file, e.path) for e in loaded.sources]
+    for tables in (loaded.raw, sources):
+        first: dict[str, RawTable] = {}
+        for table in tables:
+            if table.id is None:
+                continue
+            if table.id in first:
+                earlier = first[table.id]
+                loaded.log.add(
+                    table.file,
+                    (*table.path, "id"),
+                    f"duplicate id {table.id!r}",
+                    subject=f"{table.kind} {table.id!r}",
+                    related=(earlier.file, (*earlier.path, "id")),
+                )
+            else:
+                first[table.id] = table
+
+
+def _repeated(values: list[str]) -> list[int]:
+    """Indexes of values that appeared earlier in the list."""
+    seen: set[str] = set()
+    repeated = []
+    for index, value in enumerate(values):
+        if value in seen:
+            repeated.append(index)
+        seen.add(value)
+    return repeated
+
+
+def _answers(entry: Entry[Question], loaded: Loaded) -> None:
+    question = entry.item
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
+        for index in _repeated(question.choices):
+            _error(loaded, entry, ("choices", index), f"choice {question.choices[index]!r} is repeated")
+    if isinstance(question, ChoiceQuestion) and question.answer not in question.choices:
+        _error(
+            loaded,
+            entry,
+            ("answer",),
+            f"answer {question.answer!r} is not one of the choices"
+            + did_you_mean(question.answer, question.choices),
+        )
+    if isinstance(question, MultiQuestion):
+        for index, answer in enumerate(question.answer):
+            if answer not in question.choices:
+                _error(
+                    loaded,
+                    entry,
+                    ("answer", index),
+                    f"answer {answer!r} is not one of the choices{did_you_mean(answer, question.choices)}",
+                )
+        for index in _repeated(question.answer):
+            _error(loaded, entry, ("answer", index), f"answer {question.answer[index]!r} is repeated")
+    if isinstance(question, OrderQuestion):
+        for index in _repeated(question.items):
+            _error(loaded, entry, ("items", index), f"item {question.items[index]!r} is repeated")
+    if isinstance(question, MatchQuestion):
+        for side in ("left", "right"):
+            values = [getattr(pair, side) for pair in question.pairs]
+            for index in _repeated(values):
+                _error(
+                    loaded,
+                    entry,
+                    ("pairs", index, side),
+                    f"{side} side {values[index]!r} is repeated",
+                )
+    _feedback(entry, loaded)
+
+
+def _feedback(entry: Entry[Question], loaded: Loaded) -> None:
+    question = entry.item
+    if not question.feedback:
+        return
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
+        allowed, what = question.choices, "the text of a choice"
+    elif isinstance(question, TrueFalseQuestion):
+        allowed, what = ["true", "false"], '"true" or "false"'
+    else:
+        _error(loaded, entry, ("feedback",), f"feedback applies to {_FEEDBACK_TYPES} questions only")
+        return
+    for key in question.feedback:
+        if key not in allowed:
+            _error(
+                loaded,
+                entry,
+                ("feedback", key),
+                f"feedback key {key!r} is not {what}{did_you_mean(key, allowed)}",
+            )
+
+
+def _quotes(table: RawTable, loaded: Loaded) -> None:
+    """Every cited source is known and every quote is found in its article."""
+    key = "evidence" if table.kind == "question" else "position"
+    passages = table.data.get(key)
+    if not isinstance(passages, list):
+        return  # a schema error, reported already
+    known = {s.item.id for s in loaded.sources}
+    subject = f"{table.kind} {table.id!r}" if table.id else None
+    for index, passage in enumerate(passages):
+        if not isinstance(passage, Mapping):
+            continue
+        source, quote = passage.get("source"), passage.get("quote")
+        if not isinstance(source, str):
+            continue
+        path = (*table.path, key, index)
+        if source not in known:
+            message = f"unknown source {source!r}{did_you_mean(source, known)}"
+            loaded.log.add(table.file, (*path, "source"), message, subject=subject)
+            continue
+        article = loaded.articles.get(source)
+        if article is None or not isinstance(quote, str) or not quote:
+            continue  # a missing article file is reported on its source
+        if not article.contains(quote):
+            hint = article.closest(quote)
+            message = f"quote not found in {source!r}"
+            if hint:
+                message += f"; closest passage: {hint!r}"
+            loaded.log.add(table.file, (*path, "quote"), message, subject=subject)
+
+
+def _dispute_reference(entry: Entry[Question], loaded: Loaded) -> None:
+    dispute_id = entry.item.dispute
+    if dispute_id is None:
+        return
+    known = {d.item.id for d in loaded.disputes}
+    if dispute_id not in known:
+        _error(
+            loaded,
+            entry,
+            ("dispute",),
+            f"unknown dispute {dispute_id!r}{did_you_mean(dispute_id, known)}",
+        )
+
+
+def _positions(entry: Entry[Dispute], loaded: Loaded) -> None:
+    dispute = entry.item
+    sources = {p.source for p in dispute.position}
+    if dispute.kind != "internal" and len(sources) < 2:
+        _error(
+            loaded,
+            entry,
+            ("kind",),
+            f"a {dispute.kind} dispute needs positions from at least two different sources;"
+            f" all are from {next(iter(sources))!r} (an inconsistency inside one source is kind 'internal')",
+        )
+
+
+def _unused(loaded: Loaded) -> None:
+    """Warnings: a source nothing cites; a dispute no question asks about."""
+    cited = Counter(e.source for q in loaded.questions for e in q.item.evidence)
+    cited.update(p.source for d in loaded.disputes for p in d.item.position)
+    for source in loaded.sources:
+        if not cited[source.item.id]:
+            loaded.log.add(
+                source.file,
+                (*source.path, "id"),
+                "no question or dispute cites this source",
+                subject=_subject(source),
+                severity="warning",
+            )
+    asked = {q.item.dispute for q in loaded.questions}
+    for dispute in loaded.disputes:
+        if dispute.item.id not in asked:
+            loaded.log.add(
+                dispute.file,
+                (*dispute.path, "id"),
+                "no question asks about this dispute (set `dispute = ...` on one)",
+                subject=_subject(dispute),
+                severity="warning",
+            )

@@ -1,0 +1,172 @@
+"""The content format teachers write, as pydantic models.
+
+These models are the contract of `docs/content-format.md`: a question file holds
+`[[question]]` and `[[dispute]]` tables, `seeds/sources.toml` holds `[[source]]`
+tables. Every model forbids unknown keys, so a misspelt key is reported rather
+than silently ignored, and is strict, so that `difficulty = "2"` or
+`answer = "true"` are errors instead of being quietly converted.
+
+Rules about meaning (an answer among its choices, unique ids, quotes found in
+their articles, known sources) live in `quiz.content.check`, not here, so that
+each problem can point at the line of the very key that is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""Lower-case letters, digits and single hyphens: `origins`, `afp-2022-01-07`."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+"""Any non-empty text. Shown to players literally, never as markup."""
+
+QuestionType = Literal["choice", "multi", "truefalse", "number", "order", "match"]
+QUESTION_TYPES: tuple[QuestionType, ...] = (
+    "choice",
+    "multi",
+    "truefalse",
+    "number",
+    "order",
+    "match",
+)
+
+Skill = Literal["sourcing", "contextualization", "corroboration", "close-reading"]
+DisputeKind = Literal["fact", "interpretation", "internal"]
+
+
+class ContentModel(BaseModel):
+    """Base for every table a teacher writes: unknown keys are errors, types are strict."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Evidence(ContentModel):
+    """A verbatim passage of one article that supports an answer."""
+
+    source: Slug
+    quote: Text
+
+
+class QuestionBase(ContentModel):
+    """The keys every question type shares."""
+
+    id: Slug
+    topic: Slug
+    difficulty: Literal[1, 2, 3]
+    prompt: Text
+    explanation: Text
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    tags: list[Text] = []
+    skill: Skill | None = None
+    dispute: Slug | None = None
+    feedback: dict[str, Text] = {}
+
+
+class ChoiceQuestion(QuestionBase):
+    """Pick the one right choice."""
+
+    type: Literal["choice"]
+    choices: Annotated[list[Text], Field(min_length=2, max_length=8)]
+    answer: Text
+
+
+class MultiQuestion(QuestionBase):
+    """Pick every right choice; partial credit per choice."""
+
+    type: Literal["multi"]
+    choices: Annotated[list[Text], Field(min_length=2, max_length=8)]
+    answer: Annotated[list[Text], Field(min_length=1)]
+
+
+class TrueFalseQuestion(QuestionBase):
+    """Say whether a statement is true."""
+
+    type: Literal["truefalse"]
+    answer: bool
+
+
+class NumberQuestion(QuestionBase):
+    """Give a number; right within `tolerance`."""
+
+    type: Literal["number"]
+    answer: int | float
+    tolerance: Annotated[int | float, Field(ge=0)] = 0
+    unit: Text | None = None
+
+
+class OrderQuestion(QuestionBase):
+    """Put items in the right order (written here in that order; the game shuffles them)."""
+
+    type: Literal["order"]
+    items: Annotated[list[Text], Field(min_length=3, max_length=8)]
+
+
+class MatchPair(ContentModel):
+    left: Text
+    right: Text
+
+
+class MatchQuestion(QuestionBase):
+    """Match each left side to its right side (the game shuffles the right sides)."""
+
+    type: Literal["match"]
+    pairs: Annotated[list[MatchPair], Field(min_length=2, max_length=8)]
+
+
+Question = Annotated[
+    ChoiceQuestion | MultiQuestion | TrueFalseQuestion | NumberQuestion | OrderQuestion | MatchQuestion,
+    Field(discriminator="type"),
+]
+"""Any question; `type` selects the model."""
+
+
+class Position(ContentModel):
+    """What one source says in a dispute."""
+
+    source: Slug
+    quote: Text
+    claim: Text
+
+
+class Dispute(ContentModel):
+    """A place where sources disagree, or one source disagrees with itself."""
+
+    id: Slug
+    kind: DisputeKind
+    topic: Slug
+    title: Text
+    explanation: Text
+    position: Annotated[list[Position], Field(min_length=2)]
+
+
+class QuestionFile(ContentModel):
+    """One `.toml` file of the bank."""
+
+    question: list[Question] = []
+    dispute: list[Dispute] = []
+
+
+class Source(ContentModel):
+    """One article in `seeds/`, as described in `seeds/sources.toml`."""
+
+    id: Slug
+    file: Text
+    title: Text
+    outlet: Text
+    author: Text | None = None
+    date: datetime.date
+    kind: Text
+    perspective: Text
+    notes: Text | None = None
+
+
+class SourcesFile(ContentModel):
+    """`seeds/sources.toml`."""
+
+    source: Annotated[list[Source], Field(min_length=1)]

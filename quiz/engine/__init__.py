@@ -1,0 +1,1 @@
+"""The game engine: rounds, answers, scoring, progress. Never imports Textual."""
