@@ -31,8 +31,9 @@ _FEEDBACK_TYPES = "choice, multi and truefalse"
 def check_meaning(loaded: Loaded) -> None:
     """Add every problem of meaning to `loaded.log`."""
     _unique_ids(loaded)
+    known = {s.item.id for s in loaded.sources}
     for table in loaded.raw:
-        _quotes(table, loaded)
+        _quotes(table, known, loaded)
     for entry in loaded.questions:
         _answers(entry, loaded)
         _dispute_reference(entry, loaded)
@@ -52,7 +53,7 @@ def _error(loaded: Loaded, entry: Entry[Any], path: TomlPath, message: str) -> N
 
 def _unique_ids(loaded: Loaded) -> None:
     """Ids are unique across questions and disputes, and across sources."""
-    sources = [RawTable("source", {"id": e.item.id}, e.file, e.path) for e in loaded.sources]
+    sources = [RawTable("source", {"id": e.item.id}, e.file, e.path, e.item.id) for e in loaded.sources]
     for tables in (loaded.raw, sources):
         first: dict[str, RawTable] = {}
         for table in tables:
@@ -73,6 +74,8 @@ def _unique_ids(loaded: Loaded) -> None:
 
 def _repeated(values: list[str]) -> list[int]:
     """Indexes of values that appeared earlier in the list."""
+    if len(set(values)) == len(values):
+        return []
     seen: set[str] = set()
     repeated = []
     for index, value in enumerate(values):
@@ -143,13 +146,12 @@ def _feedback(entry: Entry[Question], loaded: Loaded) -> None:
             )
 
 
-def _quotes(table: RawTable, loaded: Loaded) -> None:
+def _quotes(table: RawTable, known: set[str], loaded: Loaded) -> None:
     """Every cited source is known and every quote is found in its article."""
     key = "evidence" if table.kind == "question" else "position"
     passages = table.data.get(key)
     if not isinstance(passages, list):
         return  # a schema error, reported already
-    known = {s.item.id for s in loaded.sources}
     subject = f"{table.kind} {table.id!r}" if table.id else None
     for index, passage in enumerate(passages):
         if not isinstance(passage, Mapping):

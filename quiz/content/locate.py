@@ -91,6 +91,7 @@ class Positions:
             if isinstance(item, self._AoT):
                 for index, table in enumerate(item.body):
                     self._offsets[(*path, name, index)] = self._seek("[[")
+                    self._offsets.setdefault((*path, name), self._cursor)
                     self._skip_line()
                     self._walk_body(table.value.body, (*path, name, index))
             elif isinstance(item, self._Table):

@@ -62,10 +62,12 @@ class QuestionBase(ContentModel):
     prompt: Text
     explanation: Text
     evidence: Annotated[list[Evidence], Field(min_length=1)]
-    tags: list[Text] = []
+    # Factories, not `[]` or `{}`: pydantic deep-copies a mutable default for
+    # every question, which doubled the time to check a large bank.
+    tags: list[Text] = Field(default_factory=list)
     skill: Skill | None = None
     dispute: Slug | None = None
-    feedback: dict[str, Text] = {}
+    feedback: dict[str, Text] = Field(default_factory=dict)
 
 
 class ChoiceQuestion(QuestionBase):
@@ -148,8 +150,8 @@ class Dispute(ContentModel):
 class QuestionFile(ContentModel):
     """One `.toml` file of the bank."""
 
-    question: list[Question] = []
-    dispute: list[Dispute] = []
+    question: list[Question] = Field(default_factory=list)
+    dispute: list[Dispute] = Field(default_factory=list)
 
 
 class Source(ContentModel):

@@ -13,7 +13,8 @@ reported in the article's own (raw) character positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 _FOLD = str.maketrans(
     {
@@ -50,17 +51,23 @@ class Span:
     end: int
 
 
-@dataclass
 class Article:
     """An article's text, with a folded copy for matching quotes against it."""
 
-    text: str
-    _folded: str = field(init=False, repr=False)
-    _raw_index: list[int] = field(init=False, repr=False)
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-    def __post_init__(self) -> None:
-        # Fold character by character so that every folded position maps back
-        # to a raw one: the game highlights the raw words a quote matched.
+    def __repr__(self) -> str:
+        return f"Article({self.text[:40]!r}...)"
+
+    @cached_property
+    def _folded_and_index(self) -> tuple[str, list[int]]:
+        """The folded text, and for each of its characters the raw position.
+
+        Built on first need only: most quotes match the raw text as pasted.
+        Folding goes character by character so that every folded position maps
+        back to a raw one: the game highlights the raw words a quote matched.
+        """
         folded: list[str] = []
         raw_index: list[int] = []
         in_space = True  # leading white space is dropped, as `fold` strips it
@@ -74,11 +81,19 @@ class Article:
                 in_space = False
             folded.append(char)
             raw_index.append(position)
-        self._folded = "".join(folded)
-        self._raw_index = raw_index
+        return "".join(folded), raw_index
+
+    @property
+    def _folded(self) -> str:
+        return self._folded_and_index[0]
+
+    @property
+    def _raw_index(self) -> list[int]:
+        return self._folded_and_index[1]
 
     def contains(self, quote: str) -> bool:
-        return fold(quote) in self._folded
+        # Most quotes are pasted verbatim: a plain search settles them without folding.
+        return quote in self.text or fold(quote) in self._folded
 
     def find(self, quote: str) -> Span | None:
         """The raw span of the first place the quote matches, or None."""
