@@ -75,10 +75,13 @@ class Playable:
     unit: str | None = None  # number
     skill: str | None = None
     dispute: DisputeView | None = None  # set when the question is about a dispute
-    feedback: Mapping[str, str] = field(
-        default_factory=dict
-    )  # choice text (or "true"/"false") -> advice
+    feedback: Mapping[str, str] = field(default_factory=dict)  # choice text (or "true"/"false") -> advice
     generated: bool = False  # made from a dispute rather than written by a teacher
+    # The right answer, in the same form as the player's `Answer` (see the table
+    # above); `quiz.engine.answers.judge` compares the two. For `order`, the
+    # items in the right order; for `match`, each left side to its right side.
+    answer: Answer | None = None
+    tolerance: float = 0.0  # number: right within this distance of `answer`
 
     @property
     def sources(self) -> frozenset[str]:

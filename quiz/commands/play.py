@@ -1,0 +1,53 @@
+"""`quiz play`: the plain face (`--plain`) or the full-screen one.
+
+Options become `PlayOptions` here; the plain face loads the bank and the
+store itself, the TUI gets the options and does so on its own screens. Bad
+content or a bad option is reported in words, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.engine.setup import PlayOptions
+
+EXIT_CONTENT, EXIT_USAGE = 1, 2
+
+
+def run_play(args: argparse.Namespace) -> int:
+    from quiz.engine.setup import OptionsError, options_from_args
+
+    try:
+        options = options_from_args(args)
+    except OptionsError as exc:
+        print(f"quiz: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "plain", False):
+        return _run_plain(options)
+    from quiz.tui import run_tui
+
+    return run_tui(options)
+
+
+def _run_plain(options: PlayOptions) -> int:
+    from quiz.content.bank import ContentUnreadable
+    from quiz.content.report import format_text
+    from quiz.engine.setup import BankHasErrors, load_setup
+    from quiz.plain import run_plain
+
+    try:
+        setup = load_setup(options)
+    except ContentUnreadable as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BankHasErrors as exc:
+        print(format_text(exc.result), file=sys.stderr)
+        print("quiz: the question bank has errors (above); fix them and run `quiz check`.", file=sys.stderr)
+        return EXIT_CONTENT
+    try:
+        return run_plain(setup)
+    finally:
+        setup.store.close()

@@ -1,0 +1,176 @@
+"""Questions made from disputes, so every disagreement is playable.
+
+Every `[[dispute]]` yields two questions, whether or not a teacher has written
+one about it:
+
+- `<dispute-id>~match`: match each article to what it claims (when all the
+  positions come from one article, an "internal" dispute: each passage to its
+  claim). An article with several positions is matched to all its claims at
+  once.
+- `<dispute-id>~which`: which article says this? One position's quote, chosen
+  by the round's seed, with the dispute's articles as the choices. An article
+  whose own text also holds the quote is never offered as a wrong choice (the
+  two AFP copies often say the same thing).
+
+Both carry the dispute's explanation and its positions, so the faces show
+every position side by side after the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from quiz.content.bank import Bank
+from quiz.content.models import Dispute, Position, QuestionType, Skill
+from quiz.engine.build import dispute_view, rng_for, shuffled, source_labels
+from quiz.engine.playable import Passage, Playable
+
+SEPARATOR = "~"
+Kind = Literal["match", "which"]
+KINDS: tuple[Kind, ...] = ("match", "which")
+_MAX_CHOICES = 4  # when other articles of the bank fill in
+_MOST_CHOICES = 8  # as for a written question
+
+
+@dataclass(frozen=True)
+class GeneratedRef:
+    """A question a dispute yields, before it is built for a round.
+
+    It answers the same attributes the round filters read on a bank question
+    (`id`, `type`, `topic`, `difficulty`, `skill`, `dispute`, `evidence`), so
+    both kinds of question are filtered and balanced together.
+    """
+
+    source: Dispute
+    kind: Kind
+
+    @property
+    def id(self) -> str:
+        return f"{self.source.id}{SEPARATOR}{self.kind}"
+
+    @property
+    def type(self) -> QuestionType:
+        return "match" if self.kind == "match" else "choice"
+
+    @property
+    def topic(self) -> str:
+        return self.source.topic
+
+    @property
+    def difficulty(self) -> int:
+        if self.kind == "which":
+            return 1
+        return 2 if len({p.source for p in self.source.position}) <= 3 else 3
+
+    @property
+    def skill(self) -> Skill:
+        return "corroboration" if self.kind == "match" else "sourcing"
+
+    @property
+    def dispute(self) -> str:
+        return self.source.id
+
+    @property
+    def evidence(self) -> list[Position]:
+        return self.source.position
+
+
+def generated_refs(bank: Bank) -> list[GeneratedRef]:
+    """The two questions of every dispute, in the bank's order."""
+    refs = []
+    for dispute in bank.disputes:
+        refs.append(GeneratedRef(dispute, "match"))
+        if len(bank.sources) >= 2:
+            refs.append(GeneratedRef(dispute, "which"))
+    return refs
+
+
+def is_generated(question_id: str) -> bool:
+    return SEPARATOR in question_id
+
+
+def ref_for(bank: Bank, question_id: str) -> GeneratedRef | None:
+    """The generated question with this id, if its dispute is still in the bank."""
+    dispute_id, _, kind = question_id.partition(SEPARATOR)
+    if kind not in KINDS or not bank.has_dispute(dispute_id):
+        return None
+    if kind == "which" and len(bank.sources) < 2:
+        return None
+    return GeneratedRef(bank.dispute(dispute_id), "match" if kind == "match" else "which")
+
+
+def build(ref: GeneratedRef, bank: Bank, seed: int) -> Playable:
+    """The generated question as put to the player in a round with this seed."""
+    return _match(ref, bank, seed) if ref.kind == "match" else _which(ref, bank, seed)
+
+
+def _label(labels: dict[str, str], source_id: str) -> str:
+    return labels.get(source_id, source_id)
+
+
+def _match(ref: GeneratedRef, bank: Bank, seed: int) -> Playable:
+    dispute = ref.source
+    labels = source_labels(bank)
+    claims: dict[str, list[str]] = {}
+    for position in dispute.position:
+        claims.setdefault(position.source, []).append(position.claim)
+    if len(claims) >= 2:
+        answer = {_label(labels, source): "; ".join(said) for source, said in claims.items()}
+        prompt = f"{dispute.title} Match each article to what it claims."
+    else:
+        only = _label(labels, dispute.position[0].source)
+        answer = {}
+        for position in dispute.position:
+            answer.setdefault(f"“{position.quote}”", position.claim)
+        prompt = f"{dispute.title} {only} says different things in different places. Match each passage to its claim."
+    rights = list(dict.fromkeys(answer.values()))
+    return Playable(
+        id=ref.id,
+        type="match",
+        topic=dispute.topic,
+        difficulty=ref.difficulty,
+        prompt=prompt,
+        explanation=dispute.explanation,
+        evidence=tuple(Passage(p.source, p.quote) for p in dispute.position),
+        lefts=tuple(answer),
+        rights=shuffled(rights, rng_for(seed, ref.id), avoid=rights),
+        skill=ref.skill,
+        dispute=dispute_view(dispute),
+        generated=True,
+        answer=answer,
+    )
+
+
+def _which(ref: GeneratedRef, bank: Bank, seed: int) -> Playable:
+    dispute = ref.source
+    rng = rng_for(seed, ref.id)
+    labels = source_labels(bank)
+    position = rng.choice(dispute.position)
+
+    def also_says_it(source_id: str) -> bool:
+        article = bank.articles.get(source_id)
+        return article is not None and article.contains(position.quote)
+
+    others = [p.source for p in dispute.position if p.source != position.source]
+    wrong = [s for s in dict.fromkeys(others) if not also_says_it(s)]
+    if len(wrong) < 1:  # an internal dispute: offer other articles of the bank
+        spare = [s for s in bank.sources if s != position.source and not also_says_it(s)]
+        wrong = rng.sample(spare, min(len(spare), _MAX_CHOICES - 1))
+    elif len(wrong) > _MOST_CHOICES - 1:
+        wrong = rng.sample(wrong, _MOST_CHOICES - 1)
+    choices = [_label(labels, s) for s in [position.source, *wrong]]
+    return Playable(
+        id=ref.id,
+        type="choice",
+        topic=dispute.topic,
+        difficulty=ref.difficulty,
+        prompt=f"{dispute.title} Which article says this: “{position.quote}”?",
+        explanation=dispute.explanation,
+        evidence=(Passage(position.source, position.quote),),
+        choices=shuffled(choices, rng),
+        skill=ref.skill,
+        dispute=dispute_view(dispute),
+        generated=True,
+        answer=_label(labels, position.source),
+    )

@@ -1,0 +1,136 @@
+"""From command-line options to a game ready to play, for both faces.
+
+`options_from_args` turns parsed options into plain data without loading
+anything, so a face can start drawing at once; `load_setup` then loads the
+bank (refusing one that fails `quiz check`) and opens the progress store,
+which never fails (see `Store.notice`). A round is then
+`GameSession(setup.bank, spec, setup.store, player)`, or `start_round(setup)`
+with the spec and player from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from quiz.engine.modes import MODES
+from quiz.engine.session import GameSession, RoundSpec
+from quiz.engine.text import clean_line
+
+if TYPE_CHECKING:  # the bank and the store are loaded by `load_setup`, not on import
+    from quiz.content.bank import Bank, LoadResult
+    from quiz.engine.store import Store
+
+
+T = TypeVar("T")
+
+# The same as `quiz.content.models.QUESTION_TYPES` (a test keeps them in step),
+# written out so that reading the options does not import pydantic.
+QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "order", "match")
+
+
+class OptionsError(ValueError):
+    """An option that cannot make a round (a usage error: exit status 2)."""
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    """Plain data from the command line; nothing loaded yet."""
+
+    content_dir: Path
+    seeds_dir: Path
+    data_dir: Path
+    spec: RoundSpec
+    player: str | None
+
+
+def options_from_args(args: argparse.Namespace) -> PlayOptions:
+    """The options of `quiz play` (either face). Raises OptionsError for a bad value."""
+    from quiz.paths import data_dir, default_content_dir, default_seeds_dir
+
+    count = getattr(args, "count", 10)
+    if count is None:
+        count = 10
+    if count < 1:
+        raise OptionsError(f"--count must be at least 1, not {count}")
+    seed = getattr(args, "seed", None)
+    if seed is not None and not -(2**63) <= seed < 2**63:
+        raise OptionsError("--seed must fit in 64 bits")
+    mode = getattr(args, "mode", None) or "quick"
+    if mode not in MODES:
+        raise OptionsError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
+    types = _unique(getattr(args, "types", None))
+    for kind in types:
+        if kind not in QUESTION_TYPES:
+            close = difflib.get_close_matches(kind, QUESTION_TYPES, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise OptionsError(
+                f"--type {kind!r} is not a question type{hint} (types: {', '.join(QUESTION_TYPES)})"
+            )
+    spec = RoundSpec(
+        mode=mode,
+        topics=_unique(getattr(args, "topic", None)),
+        types=types,
+        sources=_unique(getattr(args, "source", None)),
+        difficulties=_unique(getattr(args, "difficulty", None)),
+        skills=_unique(getattr(args, "skill", None)),
+        count=count,
+        seed=seed,
+        confidence=bool(getattr(args, "confidence", False)),
+    )
+    player = clean_line(getattr(args, "player", None) or "").strip() or None
+    return PlayOptions(
+        content_dir=getattr(args, "content", None) or default_content_dir(),
+        seeds_dir=getattr(args, "seeds", None) or default_seeds_dir(),
+        data_dir=data_dir(getattr(args, "data_dir", None)),
+        spec=spec,
+        player=player,
+    )
+
+
+def _unique(values: Iterable[T] | None) -> tuple[T, ...]:
+    return tuple(dict.fromkeys(values or ()))
+
+
+class BankHasErrors(Exception):
+    """The bank failed `quiz check`; `result` holds the problems to report."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__(f"the question bank has {len(result.errors)} error(s); run `quiz check`")
+        self.result = result
+
+
+@dataclass
+class GameSetup:
+    """What a face needs before the first round."""
+
+    options: PlayOptions
+    bank: Bank
+    store: Store
+    player: str | None  # --player, else the store's last player, else None (the face asks)
+
+
+def load_setup(options: PlayOptions) -> GameSetup:
+    """Load the bank and open the store.
+
+    Raises `ContentUnreadable` (a missing folder or file) or `BankHasErrors`;
+    opening the store never raises.
+    """
+    from quiz.content.bank import load_bank
+    from quiz.engine.store import Store
+
+    result = load_bank(options.content_dir, options.seeds_dir)
+    if not result.ok:
+        raise BankHasErrors(result)
+    store = Store.open(options.data_dir)
+    player = options.player or store.last_player()
+    return GameSetup(options=options, bank=result.bank, store=store, player=player)
+
+
+def start_round(setup: GameSetup, spec: RoundSpec | None = None, player: str | None = None) -> GameSession:
+    """A new round: the command line's spec and player unless others are given."""
+    return GameSession(setup.bank, spec or setup.options.spec, setup.store, player or setup.player)

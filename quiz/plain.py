@@ -1,0 +1,332 @@
+"""The plain face: the whole game as lines of text on standard input and output.
+
+For screen readers, scripts and terminals that cannot run a full-screen app:
+nothing here moves the cursor or colours text, and each prompt is one line.
+Content is printed exactly as written, less any control characters
+(`quiz.engine.text.clean`). `q` or the end of input ends the round, keeping
+what was answered; input that is not an answer asks again with the hint.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from quiz.content.bank import Bank
+from quiz.engine.answers import expected_text
+from quiz.engine.parse import LETTERS, BadInput, hint, parse_answer, parse_confidence
+from quiz.engine.playable import Playable
+from quiz.engine.scoring import BASE_POINTS
+from quiz.engine.session import DEFAULT_PLAYER, GameSession, RoundSummary, Step
+from quiz.engine.setup import GameSetup
+from quiz.engine.text import clean, clean_line
+
+QUIT_WORDS = {"q", "quit"}
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+
+_MODE_TITLES = {
+    "quick": "Quick round",
+    "drill": "Drill",
+    "disputes": "Where the sources disagree",
+    "review": "Review of missed questions",
+}
+_DISPUTE_KINDS = {
+    "fact": "a disagreement of fact",
+    "interpretation": "a disagreement of interpretation",
+    "internal": "one source disagreeing with itself",
+}
+_OUTCOMES = {"right": "Right.", "wrong": "Wrong."}
+CONFIDENCE_QUESTION = (
+    "How sure are you? 1 = not sure (right +1, wrong 0), 2 = fairly sure (+2 or -2), 3 = sure (+3 or -6)."
+)
+
+
+class _Quit(Exception):
+    """The player typed q, or the input ended."""
+
+
+def run_plain(setup: GameSetup, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Play one round in plain text; the exit status."""
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            stdin.reconfigure(errors="replace")  # bytes that are not text never crash the game
+    if stdout is None:
+        stdout = sys.stdout
+        if hasattr(stdout, "reconfigure"):
+            stdout.reconfigure(errors="replace")
+    return PlainGame(setup, stdin, stdout).run()
+
+
+class PlainGame:
+    def __init__(self, setup: GameSetup, stdin: TextIO, stdout: TextIO, *, interactive: bool | None = None):
+        self.setup = setup
+        self.stdin = stdin
+        self.stdout = stdout
+        # Typed at a terminal, or piped from a script or a file.
+        self.interactive = _isatty(stdin) if interactive is None else interactive
+        self.echo = not self.interactive  # piped: show what was read, so the transcript reads
+        self.shown_notice: str | None = None
+
+    # --- lines in and out -------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(clean(text) + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str = "> ") -> str:
+        """One line from the player; raises _Quit on q or at the end of input."""
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.stdout.write("\n")
+            self.stdout.flush()
+            raise _Quit
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.say(line)
+        if line.strip().lower() in QUIT_WORDS:
+            raise _Quit
+        return line
+
+    def notice(self) -> None:
+        notice = self.setup.store.notice
+        if notice and notice != self.shown_notice:
+            self.say(notice)
+            self.shown_notice = notice
+
+    # --- the game ------------------------------------------------------------------
+
+    def run(self) -> int:
+        setup = self.setup
+        self.say("CSTO quiz, plain text. Type q at any prompt to stop; answers already given are kept.")
+        self.notice()
+        try:
+            player = self.player()
+        except _Quit:
+            self.say("Goodbye.")
+            return EXIT_OK
+        session = GameSession(setup.bank, setup.options.spec, setup.store, player)
+        if not session.total:
+            self.say(session.empty_reason or "No questions.")
+            return EXIT_OK if session.spec.mode == "review" else EXIT_USAGE
+        self.introduce(session)
+        status = EXIT_OK
+        try:
+            while not session.finished:
+                self.play(session)
+        except _Quit:
+            pass
+        except KeyboardInterrupt:
+            status = EXIT_INTERRUPTED
+        finally:
+            session.end()
+        self.summarise(session.summary())
+        return status
+
+    def player(self) -> str:
+        named = self.setup.player
+        if named:
+            how = "" if self.setup.options.player else " (the last player; --player NAME to change)"
+            self.say(f"Playing as {named}{how}.")
+            return named
+        if not self.interactive:
+            # A script's first line is its first answer, not a name.
+            self.say(f"Playing as {DEFAULT_PLAYER} (--player NAME to play under a name).")
+            return DEFAULT_PLAYER
+        self.say(f"Your name? Press Enter to play as {DEFAULT_PLAYER}.")
+        name = clean_line(self.ask()).strip() or DEFAULT_PLAYER
+        self.say(f"Playing as {name}.")
+        return name
+
+    def introduce(self, session: GameSession) -> None:
+        spec = session.spec
+        title = _MODE_TITLES.get(spec.mode, spec.mode)
+        if spec.mode == "drill" and spec.topics:
+            title += f" on {', '.join(spec.topics)}"
+        line = f"{title}: {session.total} question{'s' if session.total != 1 else ''}"
+        if spec.seed is not None and spec.mode != "review":  # review follows the history
+            line += f", seed {spec.seed} (the same seed always gives the same round)"
+        self.say(line + ".")
+        if spec.mode != "review" and session.round.available < spec.count:
+            available = session.round.available
+            self.say(
+                f"Only {available} question{'s' if available != 1 else ''} match, so the round is shorter."
+            )
+        if spec.confidence:
+            self.say("Certainty-based marking is on: before each verdict you say how sure you are.")
+
+    def play(self, session: GameSession) -> None:
+        playable = session.current
+        assert playable is not None
+        self.say()
+        points = BASE_POINTS.get(playable.difficulty, 100 * playable.difficulty)
+        self.say(
+            f"Question {session.index + 1} of {session.total}. Topic: {playable.topic}."
+            f" Difficulty {playable.difficulty} ({points} points)."
+        )
+        self.show(playable)
+        usage = hint(playable)
+        self.say(usage)
+        session.shown()
+        while True:
+            parsed = parse_answer(playable, self.ask())
+            if not isinstance(parsed, BadInput):
+                break
+            self.say(str(parsed))
+        confidence = None
+        if session.spec.confidence:
+            self.say(CONFIDENCE_QUESTION)
+            while True:
+                level = parse_confidence(self.ask())
+                if not isinstance(level, BadInput):
+                    confidence = level
+                    break
+                self.say(str(level))
+        step = session.answer(parsed, confidence)
+        self.verdict(step, session)
+        self.notice()
+
+    def show(self, playable: Playable) -> None:
+        self.say(playable.prompt)
+        if playable.type in {"choice", "multi"}:
+            for n, choice in enumerate(playable.choices, 1):
+                self.say(f"  {n}. {choice}")
+        elif playable.type == "order":
+            self.say("Items, in no particular order:")
+            for n, item in enumerate(playable.items, 1):
+                self.say(f"  {n}. {item}")
+        elif playable.type == "match":
+            self.say("Left:")
+            for n, left in enumerate(playable.lefts, 1):
+                self.say(f"  {n}. {left}")
+            self.say("Right:")
+            for letter, right in zip(LETTERS, playable.rights, strict=False):
+                self.say(f"  {letter}. {right}")
+        elif playable.type == "truefalse":
+            self.say("True or false?")
+
+    # --- after an answer -------------------------------------------------------------
+
+    def verdict(self, step: Step, session: GameSession) -> None:
+        playable, verdict, award = step.playable, step.verdict, step.award
+        outcome = _OUTCOMES.get(verdict.outcome) or f"Partly right ({round(verdict.credit * 100)}%)."
+        line = f"{outcome} +{award.points} points"
+        if award.bonus_percent:
+            line += f" with a streak bonus of {award.bonus_percent}% ({award.streak} right in a row)"
+        self.say(f"{line}. Total: {session.points}.")
+        if award.marks is not None:
+            self.say(
+                f"Certainty marks: {award.marks:+d} at confidence {award.confidence}. Total marks: {session.marks}."
+            )
+        if verdict.outcome != "right":
+            for text in right_answer(playable):
+                self.say(text)
+        self.say(f"Why: {playable.explanation}")
+        for advice in verdict.feedback:
+            self.say(f"Note: {advice}")
+        bank = self.setup.bank
+        dispute = playable.dispute
+        shown_in_dispute = (
+            {(p.source_id, p.quote) for p in dispute.positions} if dispute is not None else set()
+        )
+        evidence = [e for e in playable.evidence if (e.source_id, e.quote) not in shown_in_dispute]
+        if evidence:
+            self.say("Evidence:")
+            for passage in evidence:
+                self.say(f"  “{passage.quote}”")
+                self.say(f"    from {describe_source(bank, passage.source_id)}")
+        if dispute is not None:
+            kind = _DISPUTE_KINDS.get(dispute.kind, dispute.kind)
+            self.say(f"Where the sources disagree ({kind}): {dispute.title}")
+            for position in dispute.positions:
+                self.say(f"  {describe_source(bank, position.source_id)}: {position.claim}")
+                self.say(f"    “{position.quote}”")
+            if dispute.explanation != playable.explanation:
+                self.say(f"Why they differ: {dispute.explanation}")
+
+    def summarise(self, summary: RoundSummary) -> None:
+        self.say()
+        over = summary.answered == summary.total
+        self.say("Round over." if over else "Round ended.")
+        if not summary.answered:
+            self.say("No question was answered, so nothing was recorded.")
+            return
+        self.say(
+            f"Answered {summary.answered} of {summary.total}: {summary.right} right,"
+            f" {summary.partial} partly right, {summary.wrong} wrong."
+        )
+        self.say(
+            f"Points: {summary.points}. Accuracy: {_percent(summary.accuracy)}."
+            f" Best streak: {summary.best_streak}."
+        )
+        if summary.marks is not None:
+            self.say(f"Certainty-based marks: {summary.marks}.")
+            for level in summary.calibration:
+                share = _percent(level.right / level.answered) if level.answered else "-"
+                self.say(
+                    f"  At confidence {level.confidence}: {level.right} of {level.answered} right ({share})."
+                )
+        if len(summary.by_topic) > 1:
+            self.say("By topic:")
+            for topic in summary.by_topic:
+                self.say(
+                    f"  {topic.topic}: {topic.answered} answered, {_percent(topic.credit / topic.answered)}."
+                )
+        if summary.missed:
+            self.say("To review (quiz play --plain --mode review):")
+            for playable in summary.missed:
+                self.say(f"  - {playable.prompt}")
+        self.notice()
+        if summary.saved:
+            self.say(f"Progress saved for {summary.player}.")
+        else:
+            self.say("Progress is not being saved.")
+
+
+def right_answer(playable: Playable) -> list[str]:
+    """The right answer, numbered as the question showed it."""
+    key = playable.answer
+    if playable.type == "choice":
+        n = playable.choices.index(str(key)) + 1 if key in playable.choices else 0
+        return [f"The right answer: {n}. {key}"]
+    if playable.type == "multi" and isinstance(key, frozenset):
+        picks = [f"{n}. {c}" for n, c in enumerate(playable.choices, 1) if c in key]
+        return ["The right answers: " + "; ".join(picks)]
+    if playable.type == "truefalse":
+        return [f"The right answer: {'true' if key else 'false'}."]
+    if playable.type == "order" and isinstance(key, tuple):
+        numbers = " ".join(str(playable.items.index(item) + 1) for item in key)
+        return [f"The right order: {numbers}", *(f"  {n}. {item}" for n, item in enumerate(key, 1))]
+    if playable.type == "match" and isinstance(key, dict):
+        pairs = [
+            (n, LETTERS[playable.rights.index(key[left])], left, key[left])
+            for n, left in enumerate(playable.lefts, 1)
+        ]
+        lines = ["The right pairs: " + " ".join(f"{n}{letter}" for n, letter, _, _ in pairs)]
+        lines += [f"  {n}. {left} = {letter}. {right}" for n, letter, left, right in pairs]
+        return lines
+    return [f"The right answer: {expected_text(playable)}"]
+
+
+def describe_source(bank: Bank, source_id: str) -> str:
+    """An article as the evidence line names it: title, outlet, date."""
+    source = bank.sources.get(source_id)
+    if source is None:
+        return source_id
+    date = f"{source.date.day} {source.date:%B %Y}"
+    byline = f", by {source.author}" if source.author else ""
+    outlet = "outlet not stated" if source.outlet == "not stated" else source.outlet
+    return f"“{source.title}”{byline}, {outlet}, {date}"
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,85 @@
+"""The engine, the plain face and the commands run without Textual, and `quiz stats` starts light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.engine.helpers import SEEDS, quiz_env
+
+ENGINE_MODULES = [
+    "quiz.engine.answers",
+    "quiz.engine.build",
+    "quiz.engine.generated",
+    "quiz.engine.parse",
+    "quiz.engine.rounds",
+    "quiz.engine.scoring",
+    "quiz.engine.session",
+    "quiz.engine.setup",
+    "quiz.engine.stats",
+    "quiz.engine.store",
+    "quiz.engine.text",
+    "quiz.plain",
+    "quiz.commands.play",
+    "quiz.commands.stats",
+]
+
+
+def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, env=quiz_env(), timeout=60
+    )
+
+
+def test_no_engine_module_imports_textual(tmp_path: Path) -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {ENGINE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_whole_plain_game_never_imports_textual(content_dir: Path, tmp_path: Path) -> None:
+    code = (
+        "import io, sys\n"
+        "sys.stdin = io.StringIO('1\\n2\\n')\n"
+        "from quiz.cli import main\n"
+        f"status = main(['play', '--plain', '--count', '2', '--seed', '1', '--content', {str(content_dir)!r},"
+        f" '--seeds', {str(SEEDS)!r}, '--data-dir', {str(tmp_path / 'data')!r}])\n"
+        "assert status == 0, status\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_stats_needs_neither_the_bank_nor_pydantic(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from quiz.cli import main\n"
+        f"assert main(['stats', '--data-dir', {str(tmp_path)!r}]) == 0\n"
+        "heavy = sorted(m for m in ('pydantic', 'textual', 'tomli', 'quiz.content.models') if m in sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_reading_play_options_stays_light(tmp_path: Path) -> None:
+    """The TUI builds its options before its first frame: no pydantic, no bank, no SQLite yet."""
+    code = (
+        "import sys\n"
+        "from quiz.cli import build_parser\n"
+        "from quiz.engine.setup import options_from_args\n"
+        "options = options_from_args(build_parser().parse_args(['play', '--type', 'number']))\n"
+        "assert options.spec.types == ('number',)\n"
+        "heavy = sorted(m for m in ('pydantic', 'textual', 'sqlite3', 'quiz.content.models') if m in sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,335 @@
+"""The progress store: what it keeps, how it survives kills, crowds and damage."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from quiz.content.bank import Bank
+from quiz.engine import store as store_module
+from quiz.engine.session import GameSession, RoundSpec
+from quiz.engine.store import FILE_NAME, AnswerRecord, Store
+from tests.engine.helpers import SEEDS, quiz_command, quiz_env
+
+
+def record(position: int, question_id: str = "q", credit: float = 1.0) -> AnswerRecord:
+    return AnswerRecord(
+        position=position,
+        question_id=question_id,
+        type="multi",
+        topic="t",
+        sources=("a", "b"),
+        difficulty=2,
+        prompt="Which?",
+        given=frozenset({"y", "x"}),
+        outcome="right" if credit == 1 else "wrong",
+        credit=credit,
+        points=200,
+        streak=1,
+        confidence=2,
+        marks=2,
+        seconds=1.5,
+    )
+
+
+def count_answers(data_dir: Path) -> int:
+    with sqlite3.connect(data_dir / FILE_NAME) as db:
+        return int(db.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+
+# --- what is kept ------------------------------------------------------------------------
+
+
+def test_rounds_and_answers_are_kept_with_everything_given(store: Store, data_dir: Path) -> None:
+    round_id = store.start_round("Kim", RoundSpec(mode="drill", topics=("deployment",), seed=4), 4, 10)
+    store.record_answer(round_id, record(0))
+    store.end_round(round_id)
+    store.close()
+
+    again = Store.open(data_dir)
+    (row,) = again.answers()
+    assert (row.player, row.mode, row.question_id, row.position) == ("Kim", "drill", "q", 0)
+    assert row.given == ["x", "y"]
+    assert (row.credit, row.points, row.confidence, row.marks, row.seconds) == (1.0, 200, 2, 2, 1.5)
+    assert row.sources == ("a", "b")
+    assert row.answered.endswith("Z") and row.answered > row.round_started[:10]
+    with sqlite3.connect(data_dir / FILE_NAME) as db:
+        mode, filters, seed, ended = db.execute("SELECT mode, filters, seed, ended FROM rounds").fetchone()
+    assert (mode, seed) == ("drill", 4)
+    assert '"topics": ["deployment"]' in filters
+    assert ended is not None
+
+
+def test_the_database_is_in_wal_mode_with_a_schema_version(store: Store, data_dir: Path) -> None:
+    with sqlite3.connect(data_dir / FILE_NAME) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
+
+
+def test_players_settings_and_the_last_player(store: Store, bank: Bank) -> None:
+    assert store.players() == []
+    assert store.last_player() is None
+    GameSession(bank, RoundSpec(count=1, seed=1), store, "zoë")
+    assert store.last_player() == "zoë"
+    store.add_player("Adam")
+    store.add_player("adam")  # the same player
+    assert store.players() == ["Adam"]
+    store.set_setting("theme", "textual-dark")
+    store.set_setting("theme", "solarized", player="Adam")
+    assert store.get_setting("theme") == "textual-dark"
+    assert store.get_setting("theme", player="adam") == "solarized"
+    assert store.get_setting("nothing") is None
+
+
+def test_history_knows_the_latest_answer_to_each_question(store: Store) -> None:
+    round_id = store.start_round("kim", RoundSpec(), 1, 10)
+    for position, (qid, credit) in enumerate([("a", 0.0), ("b", 0.0), ("a", 1.0), ("c", 0.5), ("b", 0.0)]):
+        store.record_answer(round_id, record(position, qid, credit))
+    history = store.history("KIM")
+    assert history.last_credit == {"a": 1.0, "b": 0.0, "c": 0.5}
+    assert history.missed == ("b", "c")  # most recently missed first; "a" was got right since
+    assert store.history("someone else").last_credit == {}
+
+
+# --- schema versions -------------------------------------------------------------------------
+
+
+def test_an_older_database_is_migrated_forward_keeping_its_data(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    round_id = store.start_round("kim", RoundSpec(), 1, 10)
+    store.record_answer(round_id, record(0))
+    store.close()
+    version_two = ("ALTER TABLE answers ADD COLUMN hint_used INTEGER NOT NULL DEFAULT 0",)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, version_two])
+
+    upgraded = Store.open(data_dir)
+    assert upgraded.notice is None
+    assert len(upgraded.answers()) == 1
+    with sqlite3.connect(data_dir / FILE_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("SELECT hint_used FROM answers").fetchone()[0] == 0
+
+
+def test_a_database_from_a_newer_version_is_left_alone(data_dir: Path) -> None:
+    Store.open(data_dir).close()
+    with sqlite3.connect(data_dir / FILE_NAME) as db:
+        db.execute("PRAGMA user_version = 99")
+    opened = Store.open(data_dir)
+    assert opened.notice is not None
+    assert "newer version of quiz" in opened.notice
+    assert opened.notice.startswith("Progress is not being saved")
+    assert not opened.saving
+    assert (data_dir / FILE_NAME).exists()  # not moved: it is not damaged
+
+
+# --- damage ------------------------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside_and_the_game_goes_on(
+    data_dir: Path, bank: Bank
+) -> None:
+    data_dir.mkdir()
+    garbage = b"this is not a database\n" * 200
+    (data_dir / FILE_NAME).write_bytes(garbage)
+    opened = Store.open(data_dir)
+    assert opened.notice is not None
+    assert opened.notice.startswith("Progress is not being saved: the progress file was damaged")
+    assert opened.notice.count(".") >= 1 and opened.notice.endswith("a new one.")
+    (moved,) = data_dir.glob(f"{FILE_NAME}.damaged-*")
+    assert moved.read_bytes() == garbage  # never deleted
+    assert str(moved) in opened.notice
+    session = GameSession(bank, RoundSpec(count=2, seed=1), opened, "kim")
+    playable = session.current
+    assert playable is not None
+    session.answer(playable.answer)  # type: ignore[arg-type]
+    assert len(opened.answers()) == 1  # kept in memory
+    assert session.summary().saved is False
+    assert Store.open(data_dir).notice is None  # the next game starts a new file
+
+
+def test_a_damaged_database_is_moved_aside(store: Store, data_dir: Path) -> None:
+    round_id = store.start_round("kim", RoundSpec(), 1, 300)
+    for position in range(300):
+        store.record_answer(round_id, record(position, f"question-{position}"))
+    store.close()
+    path = data_dir / FILE_NAME
+    data = bytearray(path.read_bytes())
+    assert len(data) > 5 * 4096
+    data[2 * 4096 : 4 * 4096] = b"\xa5" * (2 * 4096)  # scribble over two pages
+    path.write_bytes(bytes(data))
+    opened = Store.open(data_dir)
+    assert opened.notice is not None and "damaged" in opened.notice
+    assert not path.exists()
+    assert len(list(data_dir.glob(f"{FILE_NAME}.damaged-*"))) == 1
+
+
+def test_an_unwritable_data_folder_is_reported_in_one_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    opened = Store.open(blocker / "data")
+    assert opened.notice is not None
+    assert opened.notice.startswith("Progress is not being saved: cannot create the data folder")
+    assert opened.notice.count(". ") == 0 and opened.notice.endswith(").")
+    round_id = opened.start_round("kim", RoundSpec(), 1, 1)
+    opened.record_answer(round_id, record(0))
+    assert len(opened.answers()) == 1
+
+
+def test_a_database_that_cannot_be_opened_is_reported(data_dir: Path) -> None:
+    (data_dir / FILE_NAME).mkdir(parents=True)  # a folder in the file's place
+    opened = Store.open(data_dir)
+    assert opened.notice is not None
+    assert opened.notice.startswith("Progress is not being saved: cannot")
+    assert (data_dir / FILE_NAME).is_dir()
+
+
+def test_a_failure_mid_round_switches_to_memory_and_keeps_playing(store: Store, bank: Bank) -> None:
+    session = GameSession(bank, RoundSpec(count=3, seed=1), store, "kim")
+    first = session.current
+    assert first is not None
+    session.answer(first.answer)  # type: ignore[arg-type]
+    store._db.close()  # the disk goes away
+    second = session.current
+    assert second is not None
+    session.answer(second.answer)  # type: ignore[arg-type]
+    assert store.notice is not None and store.notice.startswith("Progress is no longer being saved")
+    assert not store.saving
+    assert [row.question_id for row in store.answers()] == [second.id]
+    assert session.summary().saved is False
+
+
+class Damaged:
+    """A connection whose file turns out to be damaged only once the game is under way."""
+
+    def __init__(self, real: sqlite3.Connection) -> None:
+        self.real = real
+
+    def execute(self, *args: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_damage_found_mid_round_moves_the_file_aside_and_keeps_playing(
+    store: Store, data_dir: Path, bank: Bank
+) -> None:
+    session = GameSession(bank, RoundSpec(count=2, seed=1), store, "kim")
+    store._db = Damaged(store._db)  # type: ignore[assignment]
+    playable = session.current
+    assert playable is not None
+    session.answer(playable.answer)  # type: ignore[arg-type]
+    assert store.notice is not None
+    assert store.notice.startswith(
+        "Progress is no longer being saved: the progress file was damaged, so it was moved to"
+    )
+    assert not (data_dir / FILE_NAME).exists()
+    assert len(list(data_dir.glob(f"{FILE_NAME}.damaged-*"))) == 1
+    assert [row.question_id for row in store.answers()] == [playable.id]
+
+
+def test_stats_reading_a_missing_store_creates_nothing(tmp_path: Path) -> None:
+    opened = Store.open(tmp_path / "nowhere", create=False)
+    assert opened.notice is None
+    assert opened.answers() == []
+    assert not (tmp_path / "nowhere").exists()
+
+
+# --- processes ----------------------------------------------------------------------------------
+
+
+def test_a_game_killed_mid_round_keeps_every_answer_given_before(
+    content_dir: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    command = quiz_command(
+        "play", "--plain", "--type", "choice", "--count", "8", "--seed", "3", "--player", "kim",
+        "--content", content_dir, "--seeds", SEEDS, "--data-dir", data_dir,
+    )  # fmt: skip
+    game = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env=quiz_env(),
+    )
+    watchdog = threading.Timer(60, game.kill)
+    watchdog.start()
+    assert game.stdin is not None and game.stdout is not None
+    try:
+        for _ in range(3):
+            game.stdin.write("1\n")
+            game.stdin.flush()
+            # The verdict is printed after the answer is committed: it is the readiness signal.
+            while not (line := game.stdout.readline()).startswith(("Right.", "Wrong.")):
+                assert line, "the game ended early"
+        game.stdin.write("1\n")  # a fourth answer, in flight
+        game.stdin.flush()
+        game.send_signal(signal.SIGKILL)
+        assert game.wait() == -signal.SIGKILL
+    finally:
+        watchdog.cancel()
+        game.kill()
+        game.communicate()
+
+    after = Store.open(data_dir)
+    assert after.notice is None
+    assert after.integrity() == "ok"
+    answers = after.answers("kim")
+    assert len(answers) in (3, 4)
+    assert [a.position for a in answers[:3]] == [0, 1, 2]
+
+
+WRITER = """
+import sys
+from quiz.engine.session import RoundSpec
+from quiz.engine.store import AnswerRecord, Store
+
+data_dir, player, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = Store.open(data_dir)
+assert store.notice is None, store.notice
+round_id = store.start_round(player, RoundSpec(), 1, count)
+print("ready", flush=True)
+sys.stdin.readline()  # wait until both writers are ready
+for position in range(count):
+    store.record_answer(round_id, AnswerRecord(
+        position, f"q{position}", "choice", "t", ("s",), 1, "?", "x", "right", 1.0, 100, 1, None, None, 0.1))
+print("done", store.notice, flush=True)
+"""
+
+
+def test_two_games_writing_at_once_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
+    Store.open(data_dir).close()
+    per_writer = 400
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(data_dir), name, str(per_writer)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            env=quiz_env(),
+        )
+        for name in ("ann", "bob")
+    ]
+    for writer in writers:
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == "ready"
+    outputs = [w.communicate("go\n", timeout=120) for w in writers]
+    for writer, (out, err) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0, err
+        assert out.strip() == "done None"
+    after = Store.open(data_dir)
+    assert count_answers(data_dir) == 2 * per_writer
+    for name in ("ann", "bob"):
+        assert [a.position for a in after.answers(name)] == list(range(per_writer))
