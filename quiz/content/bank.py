@@ -19,6 +19,15 @@ from typing import Any, Generic, TypeVar
 import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from quiz.campaign.models import (
+    CampaignEvidence,
+    CampaignFile,
+    Contradiction,
+    Ending,
+    Exit,
+    Requirements,
+    Scene,
+)
 from quiz.content import models
 from quiz.content.locate import TomlPath
 from quiz.content.models import Dispute, Question, QuestionFile, Source, SourcesFile
@@ -67,6 +76,7 @@ class Bank:
     disputes: list[Dispute] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    campaigns: dict[str, CampaignFile] = field(default_factory=dict)  # by id: the file's stem
 
     def __post_init__(self) -> None:
         self._questions_by_id = {q.id: q for q in self.questions}
@@ -160,6 +170,13 @@ _KEYED_MODELS: tuple[type[BaseModel], ...] = (
     models.Position,
     models.Dispute,
     models.Source,
+    CampaignFile,
+    Scene,
+    Ending,
+    CampaignEvidence,
+    Exit,
+    Requirements,
+    Contradiction,
 )
 _ALL_KEYS = sorted({name for model in _KEYED_MODELS for name in model.model_fields})
 
@@ -293,6 +310,26 @@ def _sources_file(data: dict[str, Any], file: Path, log: ProblemLog) -> list[Ent
 # --- the whole bank ---------------------------------------------------------
 
 
+def is_campaign_file(path: Path) -> bool:
+    """`campaign.toml` and `campaign-*.toml` hold campaigns; other files hold questions."""
+    return path.stem == "campaign" or path.stem.startswith("campaign-")
+
+
+def _campaign_file(data: dict[str, Any], file: Path, log: ProblemLog) -> CampaignSource:
+    try:
+        return CampaignSource(file.stem, file, data, CampaignFile.model_validate(data))
+    except ValidationError as exc:
+        # Report scene by scene, so one bad scene does not hide another.
+        tables = {"scene": Scene.model_validate, "ending": Ending.model_validate}
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if not loc or loc[0] not in tables or len(loc) < 2:
+                log.add(file, loc, _message(error, loc))
+        for key, validate in tables.items():
+            _validate_items(data, key, file, validate, log)
+        return CampaignSource(file.stem, file, data, None)
+
+
 def content_files(content_dir: Path) -> list[Path]:
     """The bank's files: every `.toml` file of the folder, in name order."""
     if not content_dir.is_dir():
@@ -313,6 +350,17 @@ class Loaded:
     raw: list[RawTable]  # every question and dispute table, valid or not
     articles: dict[str, Article]
     log: ProblemLog
+    campaigns: list[CampaignSource] = field(default_factory=list)
+
+
+@dataclass
+class CampaignSource:
+    """A campaign file: its id (the file's stem), its raw tables, and its model if valid."""
+
+    id: str
+    file: Path
+    data: Mapping[str, Any]
+    campaign: CampaignFile | None
 
 
 def _read_articles(sources: list[Entry[Source]], seeds_dir: Path, log: ProblemLog) -> dict[str, Article]:
@@ -375,16 +423,19 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
     questions: list[Entry[Question]] = []
     disputes: list[Entry[Dispute]] = []
     raw: list[RawTable] = []
+    campaigns: list[CampaignSource] = []
     for path in files[1:]:
         data = _parse_toml(path, log)
-        if data is not None:
+        if data is not None and is_campaign_file(path):
+            campaigns.append(_campaign_file(data, path, log))
+        elif data is not None:
             file_questions, file_disputes = _question_file(data, path, log)
             questions += file_questions
             disputes += file_disputes
             raw += _raw_tables(data, path)
 
     articles = _read_articles(sources, seeds_dir, log)
-    return Loaded(questions, disputes, sources, raw, articles, log), files
+    return Loaded(questions, disputes, sources, raw, articles, log, campaigns), files
 
 
 @contextmanager
@@ -406,15 +457,18 @@ def _collector_paused() -> Iterator[None]:
 
 def load_bank(content_dir: Path, seeds_dir: Path) -> LoadResult:
     """Load and check the bank. Raises `ContentUnreadable` only for missing folders or files."""
+    from quiz.campaign.check import check_campaigns
     from quiz.content.check import check_meaning
 
     with _collector_paused():
         loaded, files = read_content(content_dir, seeds_dir)
         check_meaning(loaded)
+        check_campaigns(loaded)
     bank = Bank(
         questions=[e.item for e in loaded.questions],
         disputes=[e.item for e in loaded.disputes],
         sources={e.item.id: e.item for e in loaded.sources},
         articles=loaded.articles,
+        campaigns={c.id: c.campaign for c in loaded.campaigns if c.campaign is not None},
     )
     return LoadResult(bank, loaded.log.resolve(), files)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from quiz.content.bank import Entry, Loaded, RawTable
@@ -153,16 +154,31 @@ def _quotes(table: RawTable, known: set[str], loaded: Loaded) -> None:
     if not isinstance(passages, list):
         return  # a schema error, reported already
     subject = f"{table.kind} {table.id!r}" if table.id else None
+    check_passages(loaded, table.file, (*table.path, key), passages, known, subject)
+
+
+def check_passages(
+    loaded: Loaded,
+    file: Path,
+    path: TomlPath,
+    passages: list[Any],
+    known: set[str],
+    subject: str | None,
+) -> None:
+    """Check a list of `{ source, quote }` tables found at `path` (raw, as written).
+
+    Shared by question evidence, dispute positions and campaign evidence.
+    """
     for index, passage in enumerate(passages):
         if not isinstance(passage, Mapping):
             continue
         source, quote = passage.get("source"), passage.get("quote")
         if not isinstance(source, str):
             continue
-        path = (*table.path, key, index)
+        here = (*path, index)
         if source not in known:
             message = f"unknown source {source!r}{did_you_mean(source, known)}"
-            loaded.log.add(table.file, (*path, "source"), message, subject=subject)
+            loaded.log.add(file, (*here, "source"), message, subject=subject)
             continue
         article = loaded.articles.get(source)
         if article is None or not isinstance(quote, str) or not quote:
@@ -172,7 +188,7 @@ def _quotes(table: RawTable, known: set[str], loaded: Loaded) -> None:
             message = f"quote not found in {source!r}"
             if hint:
                 message += f"; closest passage: {hint!r}"
-            loaded.log.add(table.file, (*path, "quote"), message, subject=subject)
+            loaded.log.add(file, (*here, "quote"), message, subject=subject)
 
 
 def _dispute_reference(entry: Entry[Question], loaded: Loaded) -> None:

@@ -119,7 +119,7 @@ class Article:
         if not needle or not self._folded:
             return None
         alignment = fuzz.partial_ratio_alignment(needle, self._folded)
-        if alignment is None or alignment.score < 50:
+        if alignment is None or alignment.score < 70:
             return None
         start, end = alignment.dest_start, alignment.dest_end
         # Widen to whole words so the hint reads as a passage.

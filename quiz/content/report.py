@@ -24,6 +24,10 @@ def summary(result: LoadResult) -> dict[str, Any]:
         "questions_by_topic": dict(sorted(Counter(q.topic for q in bank.questions).items())),
         "questions_by_source": {s: by_source[s] for s in bank.sources},
         "disputes_by_kind": dict(sorted(Counter(d.kind for d in bank.disputes).items())),
+        "campaigns": {
+            campaign_id: {"scenes": len(c.scene), "endings": len(c.ending)}
+            for campaign_id, c in bank.campaigns.items()
+        },
     }
 
 
@@ -52,6 +56,8 @@ def format_text(result: LoadResult) -> str:
     lines += _table("Questions by topic", counts["questions_by_topic"])
     lines += _table("Questions citing each source", counts["questions_by_source"])
     lines += _table("Disputes by kind", counts["disputes_by_kind"])
+    for campaign_id, size in counts["campaigns"].items():
+        lines.append(f"Campaign {campaign_id!r}: {size['scenes']} scenes, {size['endings']} endings")
     return "\n".join(lines)
 
 

@@ -1,0 +1,1 @@
+"""Campaign mode: a text adventure through January 2022, written in TOML. Never imports Textual."""
