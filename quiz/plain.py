@@ -45,8 +45,14 @@ class _Quit(Exception):
     """The player typed q, or the input ended."""
 
 
-def run_plain(setup: GameSetup, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """Play one round in plain text; the exit status."""
+def run_plain(
+    setup: GameSetup,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    *,
+    game: type[PlainGame] | None = None,
+) -> int:
+    """Play one round (or, with `game`, another plain game such as the campaign); the exit status."""
     if stdin is None:
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):
@@ -55,7 +61,7 @@ def run_plain(setup: GameSetup, stdin: TextIO | None = None, stdout: TextIO | No
         stdout = sys.stdout
         if hasattr(stdout, "reconfigure"):
             stdout.reconfigure(errors="replace")
-    return PlainGame(setup, stdin, stdout).run()
+    return (game or PlainGame)(setup, stdin, stdout).run()
 
 
 class PlainGame:

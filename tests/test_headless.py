@@ -17,6 +17,10 @@ HEADLESS_MODULES = [
     "quiz.content.report",
     "quiz.engine.playable",
     "quiz.engine.session",
+    "quiz.campaign.models",
+    "quiz.campaign.check",
+    "quiz.campaign.engine",
+    "quiz.campaign.plain",
 ]
 
 

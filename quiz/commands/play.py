@@ -48,6 +48,10 @@ def _run_plain(options: PlayOptions) -> int:
         print("quiz: the question bank has errors (above); fix them and run `quiz check`.", file=sys.stderr)
         return EXIT_CONTENT
     try:
+        if options.spec.mode == "campaign":
+            from quiz.campaign.plain import PlainCampaign
+
+            return run_plain(setup, game=PlainCampaign)
         return run_plain(setup)
     finally:
         setup.store.close()

@@ -36,13 +36,14 @@ def run_stats(args: argparse.Namespace) -> int:
                 return EXIT_NO_PLAYER
             player = found[0]
         rows = store.answers(player)
+        campaigns = store.campaign_results(player)
         form = getattr(args, "format", "table")
         if form == "csv":
             stats.write_csv(rows, sys.stdout)
         elif form == "json":
-            print(stats.to_json(stats.compute(rows, player)))
+            print(stats.to_json(stats.compute(rows, player, campaigns)))
         else:
-            print(stats.to_table(stats.compute(rows, player)))
+            print(stats.to_table(stats.compute(rows, player, campaigns)))
         return EXIT_OK
     finally:
         store.close()

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
-from quiz.engine.store import AnswerRow
+from quiz.engine.store import AnswerRow, CampaignResult
 from quiz.engine.text import clean_line
 
 MOST_MISSED = 10
@@ -66,9 +66,12 @@ class Stats:
     by_type: list[Tally] = field(default_factory=list)
     calibration: list[Tally] = field(default_factory=list)  # name: "1", "2", "3"
     most_missed: list[Missed] = field(default_factory=list)
+    campaigns: list[CampaignResult] = field(default_factory=list)  # finished journeys, oldest first
 
 
-def compute(rows: Sequence[AnswerRow], player: str | None = None) -> Stats:
+def compute(
+    rows: Sequence[AnswerRow], player: str | None = None, campaigns: Sequence[CampaignResult] = ()
+) -> Stats:
     by_topic: dict[str, Tally] = {}
     by_source: dict[str, Tally] = {}
     by_type: dict[str, Tally] = {}
@@ -106,6 +109,7 @@ def compute(rows: Sequence[AnswerRow], player: str | None = None) -> Stats:
         by_type=_sorted(by_type),
         calibration=_sorted(by_confidence),
         most_missed=worst[:MOST_MISSED],
+        campaigns=list(campaigns),
     )
 
 
@@ -137,6 +141,7 @@ def to_json(stats: Stats) -> str:
 def to_table(stats: Stats) -> str:
     who = f"Player: {stats.player}" if stats.player else f"Players: {', '.join(stats.players) or 'none'}"
     lines = [clean_line(who)]
+    lines += _campaign_lines(stats.campaigns)
     if not stats.answered:
         lines.append("No answers recorded yet.")
         return "\n".join(lines)
@@ -164,6 +169,21 @@ def to_table(stats: Stats) -> str:
                 )
             )
     return "\n".join(lines)
+
+
+def _campaign_lines(results: list[CampaignResult]) -> list[str]:
+    if not results:
+        return []
+    lines = ["Campaigns finished:"]
+    for result in results:
+        who = f"{result.player}: " if result.player else ""
+        lines.append(
+            clean_line(
+                f"  {who}{result.campaign}, ending {result.ending!r}, score {result.score} of {result.max_score}"
+                f" ({result.finished[:10]})"
+            )
+        )
+    return [*lines, ""]
 
 
 def _tally_table(title: str, tallies: list[Tally], *, right_share: bool = False) -> list[str]:

@@ -89,6 +89,25 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (player, key)
         )""",
     ),
+    # 1 -> 2: campaigns: one saved game per player and campaign, and every finished run.
+    (
+        """CREATE TABLE campaign_saves (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            campaign TEXT NOT NULL,
+            state TEXT NOT NULL,        -- JSON, quiz.campaign.engine.CampaignState
+            saved TEXT NOT NULL,
+            PRIMARY KEY (player_id, campaign)
+        )""",
+        """CREATE TABLE campaign_results (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            campaign TEXT NOT NULL,
+            ending TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            max_score INTEGER NOT NULL,
+            finished TEXT NOT NULL
+        )""",
+    ),
 ]
 
 _INSERT_ANSWER = """INSERT INTO answers (
@@ -184,6 +203,18 @@ def given_to_json(given: Answer) -> str:
     if isinstance(given, Mapping):
         return _JSON.encode(dict(given))
     return _JSON.encode(given)
+
+
+@dataclass(frozen=True)
+class CampaignResult:
+    """One finished campaign."""
+
+    player: str
+    campaign: str
+    ending: str
+    score: int
+    max_score: int
+    finished: str
 
 
 class _Unusable(Exception):
@@ -456,6 +487,69 @@ class Store:
             params = (player,)
         rows = self._run(lambda db: db.execute(query + " ORDER BY a.id", params).fetchall())
         return [_answer_row(row) for row in rows]
+
+    # --- campaigns -------------------------------------------------------------------
+
+    def save_campaign(self, player: str, campaign: str, state: str) -> None:
+        """Keep a campaign's state (JSON) for `player`, replacing the last save."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT OR REPLACE INTO campaign_saves (player_id, campaign, state, saved) VALUES (?, ?, ?, ?)",
+                (self._player_id(db, player), campaign, state, now()),
+            )
+
+        self._run(work)
+
+    def load_campaign(self, player: str, campaign: str) -> str | None:
+        """The saved state of a campaign, or None."""
+        row = self._run(
+            lambda db: db.execute(
+                "SELECT s.state FROM campaign_saves s JOIN players p ON p.id = s.player_id"
+                " WHERE p.name = ? AND s.campaign = ?",
+                (player, campaign),
+            ).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    def clear_campaign(self, player: str, campaign: str) -> None:
+        """Forget a saved campaign (a restart)."""
+        self._run(
+            lambda db: db.execute(
+                "DELETE FROM campaign_saves WHERE campaign = ?"
+                " AND player_id = (SELECT id FROM players WHERE name = ?)",
+                (campaign, player),
+            )
+        )
+
+    def record_campaign_result(
+        self, player: str, campaign: str, ending: str, score: int, max_score: int
+    ) -> None:
+        """A finished campaign, for `quiz stats`."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO campaign_results (player_id, campaign, ending, score, max_score, finished)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (self._player_id(db, player), campaign, ending, score, max_score, now()),
+            )
+
+        self._run(work)
+
+    def campaign_results(self, player: str | None = None) -> list[CampaignResult]:
+        """Every finished campaign (of one player, or of all), oldest first."""
+        query = (
+            "SELECT p.name, c.campaign, c.ending, c.score, c.max_score, c.finished"
+            " FROM campaign_results c JOIN players p ON p.id = c.player_id"
+        )
+        params: Sequence[Any] = ()
+        if player is not None:
+            query += " WHERE p.name = ?"
+            params = (player,)
+        rows = self._run(lambda db: db.execute(query + " ORDER BY c.id", params).fetchall())
+        return [
+            CampaignResult(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows
+        ]
 
     def integrity(self) -> str:
         """SQLite's own check of the file: "ok" when sound."""
