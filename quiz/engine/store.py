@@ -475,18 +475,23 @@ class Store:
 
     def answers(self, player: str | None = None) -> list[AnswerRow]:
         """Every answer (of one player, or of all), oldest first."""
-        query = (
+        rows = self._select(
             "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
             " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
             " a.streak, a.confidence, a.marks, a.seconds"
-            " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
+            " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id",
+            "a.id",
+            player,
         )
+        return [_answer_row(row) for row in rows]
+
+    def _select(self, query: str, order: str, player: str | None) -> list[tuple[Any, ...]]:
+        """Rows of a query joined to `players p`, of one player or of all, in `order`."""
         params: Sequence[Any] = ()
         if player is not None:
             query += " WHERE p.name = ?"
             params = (player,)
-        rows = self._run(lambda db: db.execute(query + " ORDER BY a.id", params).fetchall())
-        return [_answer_row(row) for row in rows]
+        return self._run(lambda db: db.execute(f"{query} ORDER BY {order}", params).fetchall())
 
     # --- campaigns -------------------------------------------------------------------
 
@@ -538,15 +543,12 @@ class Store:
 
     def campaign_results(self, player: str | None = None) -> list[CampaignResult]:
         """Every finished campaign (of one player, or of all), oldest first."""
-        query = (
+        rows = self._select(
             "SELECT p.name, c.campaign, c.ending, c.score, c.max_score, c.finished"
-            " FROM campaign_results c JOIN players p ON p.id = c.player_id"
+            " FROM campaign_results c JOIN players p ON p.id = c.player_id",
+            "c.id",
+            player,
         )
-        params: Sequence[Any] = ()
-        if player is not None:
-            query += " WHERE p.name = ?"
-            params = (player,)
-        rows = self._run(lambda db: db.execute(query + " ORDER BY c.id", params).fetchall())
         return [
             CampaignResult(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows
         ]
