@@ -1,0 +1,266 @@
+"""How fast the game starts and answers, beside a bare Textual app.
+
+Two numbers, each measured on the real Linux driver inside a pseudo-terminal
+(100×30), alternating the quiz and the bare app run by run so that both see
+the same machine load:
+
+1. start-up: from process start (just before the process is spawned) to the
+   first frame written to the terminal that holds the home screen ("Quick
+   round") — beside a bare app whose one `Static` says "Hello bench";
+2. key press to feedback: from writing "1" into the terminal on a question to
+   the first frame holding the feedback ("Your answer:") — beside the bare
+   app repainting its `Static` after a key press.
+
+Frames are detected in the child process by wrapping the driver's `write`,
+which is the moment Textual hands the painted frame to the terminal.
+
+Run: `python bench/startup_bench.py [--runs 7]`. Targets: start-up ≤ 1.2× the
+bare app; key to feedback ≤ 2× the bare app's key to repaint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (30, 100)  # rows, columns
+HOME_MARKER = "Quick round"
+QUESTION_MARKER = "Question 1 of"
+FEEDBACK_MARKER = "Your answer:"
+BARE_MARKER = "Hello bench"
+BARE_KEY_MARKER = "Pressed 1"
+
+
+# --- the child side -----------------------------------------------------------
+
+
+def _watch_frames(report: Path, markers: list[str]) -> None:
+    """Record the wall-clock time of the first frame holding each marker."""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    seen: set[str] = set()
+    original = LinuxDriver.write
+
+    debug = os.environ.get("QUIZ_BENCH_DEBUG")
+
+    profile_path = os.environ.get("QUIZ_BENCH_PROFILE")
+    profiler = None
+    if profile_path:
+        import cProfile
+
+        profiler = cProfile.Profile()
+
+    def write(self: LinuxDriver, data: str) -> None:
+        original(self, data)
+        if profiler is not None and profile_path and "Your answer" in data and "profiled" not in seen:
+            seen.add("profiled")
+            profiler.disable()
+            profiler.dump_stats(profile_path)
+        if debug:
+            with open(debug, "a", encoding="utf-8") as out:
+                out.write(f"{time.time()!r} {len(data)} {'Your answer' in data} {'Question 1' in data}\n")
+        for marker in markers:
+            if marker not in seen and marker in data:
+                seen.add(marker)
+                with report.open("a", encoding="utf-8") as out:
+                    out.write(f"{marker}\t{time.time()!r}\n")
+
+    LinuxDriver.write = write  # type: ignore[method-assign]
+    if debug:
+        # Diagnostics: when each key and answer is handled, and a profile of
+        # the answer's path (QUIZ_BENCH_PROFILE) up to the feedback frame.
+        from textual.message_pump import MessagePump
+
+        original_dispatch = MessagePump._dispatch_message
+
+        async def dispatch(self, message):  # type: ignore[no-untyped-def]
+            name = type(message).__name__
+            if profiler is not None and name == "Answered":
+                profiler.enable()
+            if name in ("Key", "Answered"):
+                with open(debug, "a", encoding="utf-8") as out:
+                    out.write(f"{time.time()!r} {name} {type(self).__name__}\n")
+            return await original_dispatch(self, message)
+
+        MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
+
+
+def child_bare(report: Path) -> None:
+    _watch_frames(report, [BARE_MARKER, BARE_KEY_MARKER])
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS = [("1", "press", "Press"), ("ctrl+q", "quit", "Quit")]  # noqa: RUF012
+
+        def compose(self) -> ComposeResult:
+            yield Static(BARE_MARKER, id="s")
+
+        def action_press(self) -> None:
+            self.query_one(Static).update(BARE_KEY_MARKER)
+
+    Bare().run()
+
+
+def child_quiz(report: Path, args: list[str]) -> None:
+    _watch_frames(report, [HOME_MARKER, QUESTION_MARKER, FEEDBACK_MARKER])
+    from quiz.cli import main
+
+    raise SystemExit(main(args))
+
+
+# --- the parent side ----------------------------------------------------------
+
+
+class Run:
+    """One child process in a pseudo-terminal, its frames reported to a file."""
+
+    def __init__(self, argv: list[str], report: Path) -> None:
+        self.report = report
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[0], SIZE[1], 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[1]), "LINES": str(SIZE[0])}
+        env.pop("TEXTUAL", None)
+        self.master = master
+        self.started = time.time()
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+        )
+        os.close(slave)
+        self._drain = threading.Thread(target=self._read, daemon=True)
+        self._drain.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                if not os.read(self.master, 65536):
+                    return
+            except OSError:
+                return
+
+    def seen(self) -> dict[str, float]:
+        if not self.report.exists():
+            return {}
+        times = {}
+        for line in self.report.read_text(encoding="utf-8").splitlines():
+            marker, _, when = line.partition("\t")
+            times[marker] = float(when)
+        return times
+
+    def wait_for(self, marker: str, timeout: float = 30.0) -> float:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            when = self.seen().get(marker)
+            if when is not None:
+                return when
+            if self.process.poll() is not None:
+                raise RuntimeError(f"child exited ({self.process.returncode}) before {marker!r}")
+            time.sleep(0.005)
+        raise TimeoutError(marker)
+
+    def press(self, keys: str) -> float:
+        now = time.time()
+        os.write(self.master, keys.encode())
+        return now
+
+    def close(self) -> None:
+        try:
+            os.write(self.master, b"\x11")  # ctrl+q
+            self.process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)
+
+
+def measure_bare(tmp: Path, index: int) -> tuple[float, float]:
+    run = Run(
+        [sys.executable, __file__, "--child", "bare", str(tmp / f"bare{index}.txt")], tmp / f"bare{index}.txt"
+    )
+    try:
+        painted = run.wait_for(BARE_MARKER) - run.started
+        time.sleep(0.5)
+        pressed = run.press("1")
+        repainted = run.wait_for(BARE_KEY_MARKER) - pressed
+        return painted, repainted
+    finally:
+        run.close()
+
+
+def measure_quiz(tmp: Path, index: int, quiz_args: list[str]) -> tuple[float, float]:
+    report = tmp / f"quiz{index}.txt"
+    data = tmp / f"data{index}"
+    args = [*quiz_args, "--data-dir", str(data), "--player", "bench"]
+    run = Run([sys.executable, __file__, "--child", "quiz", str(report), "--", *args], report)
+    try:
+        painted = run.wait_for(HOME_MARKER) - run.started
+        time.sleep(1.5)  # the bank loads in a worker after the first paint
+        run.press("1")  # quick round
+        run.wait_for(QUESTION_MARKER)
+        time.sleep(1.5)  # a player reads the question; the feedback is composed meanwhile
+        pressed = run.press("1")  # the first choice
+        feedback = run.wait_for(FEEDBACK_MARKER) - pressed
+        return painted, feedback
+    finally:
+        run.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--child", choices=("bare", "quiz"), help=argparse.SUPPRESS)
+    parser.add_argument("report", nargs="?", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare(args.report)
+        return 0
+    if args.child == "quiz":
+        rest = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
+        child_quiz(args.report, rest)
+        return 0
+
+    quiz_args = ["--type", "choice", "--seed", "1", "--count", "3"]
+    tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
+    bare_start, bare_key, quiz_start, quiz_key = [], [], [], []
+    try:
+        for index in range(args.runs):
+            painted, key = measure_bare(tmp, index)
+            bare_start.append(painted)
+            bare_key.append(key)
+            painted, key = measure_quiz(tmp, index, quiz_args)
+            quiz_start.append(painted)
+            quiz_key.append(key)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def ms(values: list[float]) -> str:
+        return f"median {statistics.median(values) * 1000:6.0f} ms  (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})"
+
+    start_ratio = statistics.median(quiz_start) / statistics.median(bare_start)
+    key_ratio = statistics.median(quiz_key) / statistics.median(bare_key)
+    print(f"runs: {args.runs}, alternating, terminal {SIZE[1]}x{SIZE[0]}")
+    print(f"start-up to first paint   bare app: {ms(bare_start)}")
+    print(f"                          quiz:     {ms(quiz_start)}")
+    print(f"key press to repaint      bare app: {ms(bare_key)}")
+    print(f"key press to feedback     quiz:     {ms(quiz_key)}")
+    print(f"start-up ratio   {start_ratio:.2f}x  (target ≤ 1.20x)")
+    print(f"key-press ratio  {key_ratio:.2f}x  (target ≤ 2.00x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The Textual face of the game.
+
+`run_tui` is all the CLI imports; the App, its screens and the engine are
+imported when it runs, and the bank is loaded after the home screen paints.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.engine.setup import PlayOptions
+
+
+def run_tui(options: PlayOptions) -> int:
+    """Run the game until the player quits; the exit status (0, or 1/2 if the bank failed)."""
+    from quiz.tui.app import make_app
+
+    app = make_app(options)
+    try:
+        app.run()
+    finally:
+        if app.game is not None:
+            app.game.store.close()
+    return app.return_code or 0

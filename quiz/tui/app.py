@@ -1,0 +1,214 @@
+"""The App: the screens' common ground, the loaded game, themes and commands.
+
+Start-up is ordered for speed: the home screen is composed from nothing but
+Textual, paints, and only then a worker thread loads the bank and opens the
+store (pydantic, TOML, 38 KB of articles, SQLite). The home screen shows
+"Loading" until `GameReady` arrives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from quiz.tui.commands import QuizCommands
+from quiz.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quiz.engine.setup import GameSetup, PlayOptions
+    from quiz.tui.game import Game
+
+
+class GameReady(Message):
+    """The bank is loaded and the store open."""
+
+    def __init__(self, game: Game) -> None:
+        self.game = game
+        super().__init__()
+
+
+class GameFailed(Message):
+    """The bank could not be loaded: the text to show, and the exit status."""
+
+    def __init__(self, text: str, status: int) -> None:
+        self.text = text
+        self.status = status
+        super().__init__()
+
+
+class QuizApp(App[int]):
+    """The quiz game."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "CSTO quiz"
+    COMMANDS = App.COMMANDS | {QuizCommands}
+    ENABLE_COMMAND_PALETTE = True
+    # Below 80 columns, the dispute panel stacks its positions (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help", tooltip="Keys, scoring and certainty marking"),
+        Binding("question_mark", "help", "Help", id="help-key", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (answers so far are kept)", show=False),
+    ]
+
+    def __init__(self, options: PlayOptions, *, setup: GameSetup | None = None) -> None:
+        super().__init__()
+        self.options = options
+        self.game: Game | None = None
+        self._preloaded = setup
+        self._theme_loaded = False
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self._preloaded is not None:
+            from quiz.tui.game import Game
+
+            self.post_message(GameReady(Game(self._preloaded)))
+        else:
+            # After the first paint: the bank is not needed to draw the home screen.
+            self.call_after_refresh(self.load_game)
+
+    @work(thread=True, exclusive=True, group="load", name="load the bank")
+    def load_game(self) -> None:
+        """Load the bank and open the store, off the event loop."""
+        from quiz.content.bank import ContentUnreadable
+        from quiz.engine.setup import BankHasErrors, load_setup
+        from quiz.tui.game import Game
+
+        try:
+            setup = load_setup(self.options)
+        except ContentUnreadable as exc:
+            self.post_message(GameFailed(f"The content cannot be read.\n\n{exc}", 2))
+            return
+        except BankHasErrors as exc:
+            from quiz.content.report import format_text
+
+            self.post_message(
+                GameFailed(
+                    "The question bank has errors; run `quiz check` for details.\n\n"
+                    + format_text(exc.result),
+                    1,
+                )
+            )
+            return
+        self.post_message(GameReady(Game(setup)))
+        warm_up()
+
+    def on_game_ready(self, message: GameReady) -> None:
+        self.game = message.game
+        self._restore_theme()
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen) and screen.is_mounted:
+                screen.game_ready(message.game)
+
+    def on_game_failed(self, message: GameFailed) -> None:
+        from quiz.tui.screens.failed import FailedScreen
+
+        self.push_screen(FailedScreen(message.text, message.status))
+
+    # --- themes -------------------------------------------------------------
+
+    def _restore_theme(self) -> None:
+        if self.game is not None:
+            theme = self.game.get_setting("theme")
+            if theme and theme in self.available_themes:
+                self.theme = theme
+        self._theme_loaded = True
+
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_loaded and self.game is not None:
+            self.game.set_setting("theme", theme)
+
+    # --- actions any screen can use -----------------------------------------
+
+    def on_evidence_passage_open(self, message: Any) -> None:
+        """A passage (in a feedback) asked for its article."""
+        self.open_article(message.source_id, message.quote)
+
+    def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; a round in play is ended first, so it is recorded as it stands."""
+        from quiz.tui.screens.question import QuestionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionScreen):
+                screen.round.end()
+        self.exit()
+
+    def require_game(self) -> Game | None:
+        """The loaded game, or None with a note to the player that it is loading."""
+        if self.game is None:
+            self.notify("The question bank is still loading…", timeout=2)
+        return self.game
+
+    def start_round(self, spec: Any, **narrow: Any) -> None:
+        """Start a round from anywhere: home, summary, disputes, the palette."""
+        from quiz.tui.screens.round import start_round
+
+        game = self.require_game()
+        if game is not None:
+            start_round(self, game, spec, **narrow)
+
+    def open_article(self, source_id: str, quote: str | None = None) -> None:
+        from quiz.tui.screens.reader import ReaderScreen
+
+        game = self.require_game()
+        if game is not None:
+            self.push_screen(ReaderScreen(game, source_id, quote=quote))
+
+    def open_library(self) -> None:
+        from quiz.tui.screens.library import LibraryScreen
+
+        game = self.require_game()
+        if game is not None:
+            self.push_screen(LibraryScreen(game))
+
+    def open_disputes(self, dispute_id: str | None = None) -> None:
+        from quiz.tui.screens.disputes import DisputesScreen
+
+        game = self.require_game()
+        if game is not None:
+            self.push_screen(DisputesScreen(game, dispute_id))
+
+    def open_stats(self) -> None:
+        from quiz.tui.screens.stats import StatsScreen
+
+        game = self.require_game()
+        if game is not None:
+            self.push_screen(StatsScreen(game))
+
+
+def warm_up() -> None:
+    """Import what the first answer needs, off the event loop, while the player reads the home screen.
+
+    Otherwise the first key press of a round pays for importing the question
+    and feedback screens, their widgets and the engine's judging code.
+    """
+    import quiz.engine.answers
+    import quiz.engine.parse
+    import quiz.tui.screens.question
+    import quiz.tui.screens.summary
+    import quiz.tui.widgets.choices
+    import quiz.tui.widgets.match
+    import quiz.tui.widgets.number
+    import quiz.tui.widgets.order  # noqa: F401
+
+
+def make_app(options: PlayOptions, *, setup: GameSetup | None = None) -> QuizApp:
+    """The one way the game's App is made: by `run_tui`, by the tests and the benchmark.
+
+    With `setup` (tests), the bank is already loaded and no worker runs.
+    """
+    return QuizApp(options, setup=setup)

@@ -1,0 +1,1 @@
+"""One module per screen. Only `home` is imported at start-up; the rest when first opened."""

@@ -1,0 +1,168 @@
+"""The question screen, and the feedback that follows it on the same screen.
+
+Phase "question": the prompt, the answer widget for its type, the HUD. The
+answer widget posts `Answered`; with certainty marking on, the confidence
+modal asks 1-3; then the screen hands the answer to the session (through the
+`Round`).
+
+Phase "feedback": right, partly right or wrong, points, the explanation and
+the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
+has painted, while the player reads, so a key press only fills in the verdict
+and reveals it: the feedback paints within a frame or two of the key. Enter
+goes on (a new question screen, or the summary); `o` opens the article at the
+passage in focus; Escape leaves the round, keeping what was answered.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.engine.playable import Answer, Playable
+from quiz.engine.session import Step
+from quiz.tui.screens.round import Round
+from quiz.tui.text import lit, topic_name
+from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
+from quiz.tui.widgets.evidence import open_passage
+from quiz.tui.widgets.feedback import FeedbackView
+from quiz.tui.widgets.hud import RoundHud
+
+TYPE_NAMES = {
+    "choice": "one answer",
+    "truefalse": "true or false",
+    "multi": "all that apply",
+    "number": "a number",
+    "order": "put in order",
+    "match": "match the pairs",
+}
+
+
+class QuestionScreen(Screen[None]):
+    CSS_PATH = "../round.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "next", "Next", id="feedback.next", tooltip="On to the next question"),
+        Binding(
+            "o",
+            "open_article",
+            "Open article",
+            id="feedback.open",
+            tooltip="Read the article at this passage",
+        ),
+        Binding(
+            "escape", "leave", "Leave round", id="round.leave", tooltip="Back home; answers so far are kept"
+        ),
+    ]
+
+    phase: reactive[str] = reactive("question", bindings=True)
+
+    def __init__(self, round: Round) -> None:
+        super().__init__(classes="round-screen")
+        self.round = round
+        current = round.session.current
+        assert current is not None, "a question screen needs a question"
+        self.playable: Playable = current
+        self.number = len(round.steps) + 1
+        self.shown_at = time.monotonic()
+        self.step: Step | None = None
+
+    def compose(self) -> ComposeResult:
+        playable = self.playable
+        yield RoundHud()
+        if self.round.game.notice:
+            yield Static(Content.assemble("⚠ ", Content(self.round.game.notice)), classes="notice")
+        # Not focusable: a click on the prompt must leave the keys with the answer widget.
+        with VerticalScroll(id="question-body", can_focus=False):
+            stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
+            yield Static(
+                Content.assemble(
+                    Content(topic_name(playable.topic)),
+                    f"  ·  {stars}  ·  {TYPE_NAMES.get(playable.type, playable.type)}",
+                ),
+                id="question-meta",
+            )
+            yield Static(lit(playable.prompt), id="prompt")
+            widget = answer_widget_for(playable)
+            yield Static(widget.render_hint(), id="hint", markup=False)
+            yield widget
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RoundHud).show(number=self.number, **self.round.hud())
+        self.query_one(AnswerWidget).focus_default()
+        self.call_after_refresh(self.prepare_feedback)
+
+    async def prepare_feedback(self) -> None:
+        """Compose the feedback out of sight, once the question is on screen."""
+        if self.query(FeedbackView):
+            return
+        view = FeedbackView(self.round.game, self.playable)
+        view.display = False
+        await self.mount(view, before=self.query_one(Footer))
+
+    # --- answering ------------------------------------------------------------
+
+    @on(AnswerWidget.Answered)
+    def _answered(self, event: AnswerWidget.Answered) -> None:
+        event.stop()
+        if self.phase != "question" or self.step is not None:
+            return
+        seconds = time.monotonic() - self.shown_at
+        if not self.round.confidence:
+            self.run_worker(self.give(event.answer, None, seconds), exclusive=True, group="answer")
+            return
+        from quiz.tui.screens.confidence import ConfidenceScreen
+
+        def rated(level: int | None) -> None:
+            if level is not None:
+                self.run_worker(self.give(event.answer, level, seconds), exclusive=True, group="answer")
+
+        self.app.push_screen(ConfidenceScreen(), rated)
+
+    async def give(self, answer: Answer, confidence: int | None, seconds: float) -> None:
+        # A plain flag, not `phase`: a change of bindings recomposes the Footer,
+        # which is left for after the feedback has painted.
+        if self.phase != "question" or self.step is not None:
+            return
+        step = self.round.answer(answer, confidence, round(seconds, 1))
+        self.step = step
+        await self.prepare_feedback()
+        view = self.query_one(FeedbackView)
+        view.show(step)
+        with self.app.batch_update():
+            self.query_one("#question-body").display = False
+            view.display = True
+            self.query_one(RoundHud).show(number=self.number, **self.round.hud())
+        # Focus and bindings change after the feedback has painted: either one
+        # makes the Footer recompose, which would otherwise delay that paint.
+        self.call_after_refresh(self._feedback_shown)
+
+    def _feedback_shown(self) -> None:
+        self.query_one(FeedbackView).focus()
+        self.phase = "feedback"
+
+    # --- feedback ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "open_article"):
+            return self.phase == "feedback"
+        return True
+
+    def action_next(self) -> None:
+        if self.phase == "feedback":
+            self.app.switch_screen(self.round.next_screen())
+
+    def action_open_article(self) -> None:
+        open_passage(self)
+
+    def action_leave(self) -> None:
+        self.round.leave()

@@ -1,0 +1,108 @@
+"""A round in play: the flow from question to feedback to the next, and the summary.
+
+The session is the engine's; a `Round` adds what the screens share: the app,
+the game, the steps answered so far (for reviewing them from the summary), and
+how to leave. Escape on a question or a feedback screen leaves the round; what
+was answered is already in the store, and the session is ended so that the
+round is recorded as it stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from quiz.engine.session import Step
+
+if TYPE_CHECKING:
+    from quiz.engine.session import GameSession, RoundSpec
+    from quiz.tui.app import QuizApp
+    from quiz.tui.game import Game
+
+EMPTY = {
+    "review": "No mistakes to review yet: play a round first.",
+    "disputes": "No dispute questions match these options.",
+    "drill": "No questions on this topic match these options.",
+}
+
+
+class Round:
+    def __init__(
+        self, app: QuizApp, game: Game, session: GameSession, spec: RoundSpec, narrow: dict[str, Any]
+    ) -> None:
+        self.app = app
+        self.game = game
+        self.session = session
+        self.spec = spec
+        self.narrow = narrow
+        self.steps: list[Step] = []
+        self.ended = False
+
+    @property
+    def confidence(self) -> bool:
+        return bool(self.spec.confidence)
+
+    def hud(self) -> dict[str, Any]:
+        session = self.session
+        done = len(self.steps)
+        return {
+            "total": session.total,
+            "done": done,
+            "points": session.points,
+            "streak": session.streak,
+            "marks": session.marks if self.confidence else None,
+        }
+
+    def answer(self, given: Any, confidence: int | None, seconds: float | None) -> Step:
+        step = self.session.answer(given, confidence=confidence, seconds=seconds)
+        self.steps.append(step)
+        return step
+
+    def next_screen(self) -> Any:
+        from quiz.tui.screens.question import QuestionScreen
+
+        if self.session.finished:
+            return self.summary_screen()
+        return QuestionScreen(self)
+
+    def summary_screen(self) -> Any:
+        from quiz.tui.screens.summary import SummaryScreen
+
+        self.end()
+        return SummaryScreen(self)
+
+    def end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            try:
+                self.session.end()
+            except Exception as exc:  # the store may refuse; play goes on
+                self.app.notify(f"Could not record the round: {exc}", severity="warning", markup=False)
+
+    def leave(self) -> None:
+        """Escape mid-round: keep what was answered and go back."""
+        self.end()
+        answered = len(self.steps)
+        self.app.pop_screen()
+        if answered:
+            plural = "" if answered == 1 else "s"
+            self.app.notify(f"Round left: your {answered} answer{plural} are kept.", timeout=3, markup=False)
+
+
+def start_round(app: QuizApp, game: Game, spec: RoundSpec, *, replace: bool = False, **narrow: Any) -> None:
+    """Begin a round (narrowed to some questions or disputes if asked) and show its first question."""
+    from quiz.tui.screens.question import QuestionScreen
+
+    session = game.session(spec, **narrow)
+    if session.total == 0 or session.finished:
+        reason = getattr(session, "empty_reason", None) or EMPTY.get(
+            spec.mode, "No questions match these options."
+        )
+        app.notify(reason, severity="warning", timeout=4, markup=False)
+        return
+    if game.notice:
+        app.notify(game.notice, title="Progress", severity="warning", markup=False, timeout=4)
+    screen = QuestionScreen(Round(app, game, session, spec, narrow))
+    if replace:
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)

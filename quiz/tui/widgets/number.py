@@ -1,0 +1,55 @@
+"""Answer widget for `number` questions: a field that takes only numbers."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, Input, Static
+
+from quiz.tui.widgets.answer import AnswerWidget
+
+NUMBER_CHARACTERS = r"[0-9.,\s+\-]*"
+"""What the field lets through: digits, signs, separators ("2,885", "2 885", "-3.5")."""
+
+
+def parse_number(text: str) -> float | str:
+    """The number typed, or why it is not one (the engine's parser, shared with plain mode)."""
+    from quiz.engine.parse import BadInput
+    from quiz.engine.parse import parse_number as engine_parse
+
+    value = engine_parse(text)
+    return str(value) if isinstance(value, BadInput) else value
+
+
+class NumberAnswer(AnswerWidget):
+    hint = "Type a number (2,885 or 2885) and press Enter."
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="number-row"):
+            yield Input(
+                placeholder="a number",
+                restrict=NUMBER_CHARACTERS,
+                id="number",
+                compact=True,
+            )
+            if self.playable.unit:
+                yield Static(Content(self.playable.unit), id="unit")
+            yield Button(Content("Answer"), id="confirm", variant="primary", compact=True)
+
+    def focus_default(self) -> None:
+        self.query_one(Input).focus()
+
+    def submit(self) -> None:
+        value = parse_number(self.query_one(Input).value)
+        if isinstance(value, str):
+            self.notify(value, severity="warning", timeout=4, markup=False)
+            return
+        self.answer(value)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#confirm")
+    def _submit(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        self.submit()

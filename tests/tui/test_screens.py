@@ -1,0 +1,309 @@
+"""The screens around the rounds: home, help, palette, library, reader, disputes,
+summary, stats, players, themes, and play going on when progress cannot be saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from quiz.engine.setup import PlayOptions, load_setup
+from quiz.tui.app import QuizApp, make_app
+from quiz.tui.screens.question import QuestionScreen
+from tests.tui.helpers import right_answer_keys, screen_text, wait_ready, wrong_answer_keys
+
+
+def name(app: QuizApp) -> str:
+    return type(app.screen).__name__
+
+
+async def test_help_opens_with_f1_and_question_mark_and_escape_closes(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await wait_ready(pilot)
+            assert name(app) == "HelpScreen"
+            assert "Answering" in screen_text(app)
+            await pilot.press("escape")
+            await wait_ready(pilot)
+            assert name(app) == "HomeScreen"
+
+
+async def test_escape_goes_back_from_every_screen(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        for key, screen in (("l", "LibraryScreen"), ("d", "DisputesScreen"), ("s", "StatsScreen")):
+            await pilot.press(key)
+            await wait_ready(pilot)
+            assert name(app) == screen
+            await pilot.press("escape")
+            await wait_ready(pilot)
+            assert name(app) == "HomeScreen"
+        await pilot.press("l", "enter")
+        await wait_ready(pilot)
+        assert name(app) == "ReaderScreen"
+        await pilot.press("slash")
+        await pilot.press("escape")  # out of the search field first
+        await wait_ready(pilot)
+        assert name(app) == "ReaderScreen"
+        await pilot.press("escape", "escape")
+        await wait_ready(pilot)
+        assert name(app) == "HomeScreen"
+
+
+async def test_round_options_change_the_round(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(count=10)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n")  # 10 -> 15
+        await pilot.press("c")
+        await wait_ready(pilot)
+        assert "15 questions" in screen_text(app)
+        assert "Certainty marking: on" in screen_text(app)
+        await pilot.press("t")
+        await wait_ready(pilot)
+        assert name(app) == "PickScreen"
+        await pilot.press("down", "enter")  # the first topic after "All topics"
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        spec = screen.round.session.spec
+        assert spec.confidence and spec.count == 15 and len(spec.topics) == 1
+        assert all(p.topic == spec.topics[0] for p in screen.round.session.playables)
+        assert "Marks +0" in screen_text(app)
+
+
+async def test_topic_drill_asks_for_a_topic(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("2")
+        await wait_ready(pilot)
+        assert name(app) == "PickScreen"
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.round.session.spec.mode == "drill"
+
+
+async def test_review_my_mistakes(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("truefalse", "number"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("4")
+        await wait_ready(pilot)
+        assert name(app) == "HomeScreen"  # nothing to review yet: a note, no round
+        await pilot.press("1")
+        await wait_ready(pilot)
+        while isinstance(app.screen, QuestionScreen):
+            await pilot.press(*wrong_answer_keys(app.screen.playable))
+            await wait_ready(pilot)
+            await pilot.press("enter")
+            await wait_ready(pilot)
+        assert name(app) == "SummaryScreen"
+        assert "Missed questions (2)" in screen_text(app)
+        await pilot.press("enter")  # the first missed question's feedback again
+        await wait_ready(pilot)
+        assert name(app) == "FeedbackScreen"
+        assert "✘ Wrong" in screen_text(app)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        await pilot.press("r")  # play the missed ones again now
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert {p.id for p in screen.round.session.playables} == {"un", "zas"}
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        await pilot.press("4")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.round.session.spec.mode == "review"
+
+
+async def test_disputes_screen_plays_its_questions(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("d")
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert "2,885 later, per Zas" in text and "2,500 troops" in text
+        assert "Why they differ" in text
+        await pilot.press("p")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        ids = {p.id for p in screen.round.session.playables}
+        assert "zas" in ids
+        assert all(p.id == "zas" or p.id.startswith("force-size~") for p in screen.round.session.playables)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert name(app) == "DisputesScreen"
+
+
+async def test_reader_marks_cited_passages_and_leads_to_their_questions(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        app.open_article("russtrat")
+        await wait_ready(pilot)
+        assert "◆ cited by" in screen_text(app)
+        await pilot.press("tab")
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert name(app) == "PickScreen"
+        assert "Play: " in screen_text(app)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.round.session.total == 1
+
+
+async def test_reader_search(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        app.open_article("gaspardo")
+        await wait_ready(pilot)
+        await pilot.press("slash", *"kazakhstan")
+        await wait_ready(pilot)
+        assert "matches" in screen_text(app)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert "match 1 of" in screen_text(app)
+        await pilot.press("n")
+        await wait_ready(pilot)
+        assert "match 2 of" in screen_text(app)
+
+
+async def test_open_article_from_feedback_at_the_passage(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("number",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        await pilot.press(*right_answer_keys(app.screen.playable))  # type: ignore[attr-defined]
+        await wait_ready(pilot)
+        await pilot.press("o")
+        await wait_ready(pilot)
+        assert name(app) == "ReaderScreen"
+        assert app.screen.source_id == "russtrat"  # type: ignore[attr-defined]
+        assert "reached 2,885 people" in screen_text(app)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.screen.phase == "feedback"
+
+
+async def test_command_palette_starts_a_round_and_opens_a_dispute(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("ctrl+p", *"quick round")
+        await wait_ready(pilot)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        await pilot.press("ctrl+p", *"open dispute")
+        await wait_ready(pilot)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert name(app) == "DisputesScreen"
+
+
+async def test_switching_player_is_remembered(make_options: Callable[..., PlayOptions]) -> None:
+    options = make_options(player=None)
+    app = make_app(options, setup=load_setup(options))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert name(app) == "PlayerScreen"
+        await pilot.press(*"Bo", "enter")
+        await wait_ready(pilot)
+        await pilot.press("p", *"Cy", "enter")
+        await wait_ready(pilot)
+        assert "Player: Cy" in screen_text(app)
+    again = make_app(options, setup=load_setup(options))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert name(again) == "HomeScreen"
+        assert "Player: Cy" in screen_text(again)
+        await pilot.press("p")
+        await wait_ready(pilot)
+        assert "Bo" in screen_text(again)  # the known players are offered
+
+
+async def test_theme_is_remembered(make_options: Callable[..., PlayOptions]) -> None:
+    options = make_options()
+    app = make_app(options, setup=load_setup(options))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        app.theme = "nord"
+        await wait_ready(pilot)
+    again = make_app(options, setup=load_setup(options))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert again.theme == "nord"
+
+
+async def test_play_goes_on_when_progress_cannot_be_saved(
+    make_options: Callable[..., PlayOptions], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    options = replace(make_options(types=("truefalse",)), data_dir=blocker / "data")
+    app = make_app(options, setup=load_setup(options))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert "Progress is not being saved" in screen_text(app)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "Progress is not being saved" in screen_text(app)
+        await pilot.press(*right_answer_keys(app.screen.playable))
+        await wait_ready(pilot)
+        assert "✔ Right" in screen_text(app)
+
+
+async def test_the_bank_loads_in_a_worker_after_the_first_paint(
+    make_options: Callable[..., PlayOptions],
+) -> None:
+    app = make_app(make_options())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.2)
+        await wait_ready(pilot)
+        assert app.game is not None
+        assert "Player: Ana" in screen_text(app)
+
+
+async def test_a_bank_with_errors_is_reported_not_played(make_options: Callable[..., PlayOptions]) -> None:
+    options = make_options()
+    (options.content_dir / "broken.toml").write_text('[[question]]\nid = "x"\n', encoding="utf-8")
+    app = make_app(options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.2)
+        await wait_ready(pilot)
+        assert name(app) == "FailedScreen"
+        assert "errors" in screen_text(app)
+        await pilot.press("q")
+        await wait_ready(pilot)
+    assert app.return_code == 1
