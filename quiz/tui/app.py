@@ -62,6 +62,7 @@ class QuizApp(App[int]):
         self.game: Game | None = None
         self._preloaded = setup
         self._theme_loaded = False
+        self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen()
@@ -107,6 +108,9 @@ class QuizApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 screen.game_ready(message.game)
+        if self.options.spec.mode == "campaign" and not self._campaign_opened:
+            self._campaign_opened = True
+            self.call_after_refresh(self.open_campaign)
 
     def on_game_failed(self, message: GameFailed) -> None:
         from quiz.tui.screens.failed import FailedScreen
@@ -181,6 +185,12 @@ class QuizApp(App[int]):
         game = self.require_game()
         if game is not None:
             self.push_screen(DisputesScreen(game, dispute_id))
+
+    def open_campaign(self) -> None:
+        """The campaign: resume the player's journey (after asking) or begin one."""
+        from quiz.tui.screens.campaign import open_campaign
+
+        open_campaign(self)
 
     def open_stats(self) -> None:
         from quiz.tui.screens.stats import StatsScreen

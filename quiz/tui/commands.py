@@ -44,6 +44,13 @@ class QuizCommands(Provider):
         commands: list[tuple[Content, Any, str]] = []
         for mode, title, help_text in ROUNDS:
             commands.append((Content(title), partial(self._start, mode), help_text))
+        commands.append(
+            (
+                Content("Play the campaign"),
+                app.open_campaign,
+                "The Kazakhstan briefing, a text adventure through the reports; your journey is saved",
+            )
+        )
         game = app.game
         if game is not None:
             for source_id in game.source_ids():

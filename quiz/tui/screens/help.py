@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 HELP = """\
 [b $text-primary]Playing[/]
-Pick a mode on the home screen with [b]1[/b]–[b]4[/b] or ↑↓ and Enter.  [b]n[/b] changes the
+Pick a mode on the home screen with [b]1[/b]–[b]5[/b] or ↑↓ and Enter.  [b]n[/b] changes the
 round's size, [b]t[/b] its topic, [b]c[/b] turns certainty marking on or off;
 [b]p[/b] switches player.
 
@@ -45,6 +45,13 @@ Before each verdict you say how sure you are:
   [b]3[/b] sure         +3 if right, −6 if wrong
 Saying honestly how sure you are pays best: 3 only when you are above 80% sure,
 2 above 67%.  The summary and the stats show how well your certainty matched.
+
+[b $text-primary]Campaign[/]
+[b]5[/b] on the home screen (or Ctrl+P, "Play the campaign").  On a scene the number keys
+pick in the list that has the focus ([b]e[/b] evidence, [b]a[/b] questions, [b]g[/b] exits, or Tab):
+examine a piece of evidence, answer a question, take an exit.  [b]k[/b] keeps the highlighted
+evidence, [b]n[/b] opens the notebook, [b]j[/b] the journey, [b]c[/b] the contradiction: tick two
+entries, Enter, then say why they differ.  [b]r[/b] starts again.  Saved after every move.
 
 [b $text-primary]Everywhere[/]
 [b]Escape[/b] goes back (leaving a round keeps every answer given).  [b]Ctrl+P[/b] opens the

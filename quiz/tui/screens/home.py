@@ -27,6 +27,7 @@ MODES: list[tuple[str, str, str]] = [
     ("drill", "Topic drill", "questions on one topic"),
     ("disputes", "Where sources disagree", "the questions about disputes"),
     ("review", "Review my mistakes", "questions you got wrong before"),
+    ("campaign", "Campaign", "the Kazakhstan briefing: a text adventure through the reports"),
 ]
 SIZES = (5, 10, 15, 20)
 HOME_KEYS = [
@@ -71,6 +72,7 @@ class HomeScreen(Screen[None]):
         Binding("2", "play('drill')", "Drill", id="home.drill", show=False),
         Binding("3", "play('disputes')", "Disputes round", id="home.disputes-round", show=False),
         Binding("4", "play('review')", "Review", id="home.review", show=False),
+        Binding("5", "play('campaign')", "Campaign", id="home.campaign", show=False),
         Binding("n", "size", "Size", id="home.size", tooltip="Change the number of questions", show=False),
         Binding("t", "topic", "Topic", id="home.topic", tooltip="Choose the topic", show=False),
         Binding(
@@ -170,7 +172,7 @@ class HomeScreen(Screen[None]):
             if name:
                 game.set_player(name)
                 self.show_player()
-            else:
+            elif self.app.options.spec.mode != "campaign":  # open_campaign asks the name itself
                 self.action_player(first=True)
 
     def _restore_options(self, game: Game) -> None:
@@ -226,6 +228,9 @@ class HomeScreen(Screen[None]):
     def action_play(self, mode: str) -> None:
         game = self.app.require_game()
         if game is None:
+            return
+        if mode == "campaign":
+            self.app.open_campaign()
             return
         if mode == "drill" and not self.topic:
             self._pick_topic(then_play=True)

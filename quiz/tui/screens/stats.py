@@ -20,6 +20,7 @@ from quiz.tui.game import Game
 from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
 from quiz.tui.text import percent, topic_name
+from quiz.tui.widgets.campaign_widgets import CampaignStats
 from quiz.tui.widgets.charts import Bar, BarChart, HistoryChart
 
 TYPE_NAMES = {
@@ -82,6 +83,7 @@ class StatsScreen(Screen[None]):
                     ),
                     id="stats-facts",
                 )
+            yield CampaignStats(self.game)
             yield Static("Accuracy round by round", classes="section-title", markup=False)
             yield HistoryChart(self.rounds, id="history-chart")
             yield Static("By topic", classes="section-title", markup=False)

@@ -84,7 +84,7 @@ def question_item(index: int, view: QuestionView) -> Item:
 def exit_item(view: ExitView) -> Item:
     if view.open:
         return number_badge(view.index, "→", "bold $text-success"), Content.styled(view.label, "bold")
-    lines: list[Content | str | tuple[str, str]] = [Content(view.label), ("  closed", "$text-error")]
+    lines: list[Content | str | tuple[str, str]] = [Content(view.label)]
     for missing in view.missing:
         lines += ["\n", ("needs: ", "$text-warning"), Content.styled(missing, MUTED)]
     return number_badge(view.index, "✕", "bold $text-error"), Content.assemble(*lines)
@@ -101,7 +101,7 @@ class CampaignList(PickList):
     """A `PickList` whose items the number keys pick: 1 picks the first, as Enter or a click would.
 
     With `pick_on_number=False` a number only moves the highlight (the notebook,
-    where Enter opens the article).
+    where the entry highlighted is shown beside the list).
     """
 
     def __init__(
