@@ -451,6 +451,10 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # The bank lives as long as the game: move what loading made out of the
+        # collector's way, or its next pass would scan it all at once anyway.
+        # Garbage from loading has no cycles; reference counting frees it.
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
