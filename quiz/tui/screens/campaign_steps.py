@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 
 from quiz.engine.playable import Answer, Award, Playable
 from quiz.engine.session import Step
+from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.campaign_game import CampaignGame, MoveError
 from quiz.tui.screens.question import TYPE_NAMES
 from quiz.tui.text import lit, topic_name
@@ -40,11 +41,12 @@ from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
+    from quiz.tui.game import Game
 
 VERDICT_WORDS = {"right": ("✔", "Right"), "partial": ("◑", "Partly right"), "wrong": ("✘", "Wrong")}
 
 
-class CampaignQuestionScreen(Screen[None]):
+class CampaignQuestionScreen(AnsweringScreen):
     """One of the scene's questions, then its feedback."""
 
     CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
@@ -66,8 +68,6 @@ class CampaignQuestionScreen(Screen[None]):
         ),
         Binding("escape", "back", "Back", id="campaign.question.back", tooltip="Back to the scene"),
     ]
-
-    phase: reactive[str] = reactive("question", bindings=True)
 
     app: QuizApp
 
@@ -114,13 +114,8 @@ class CampaignQuestionScreen(Screen[None]):
         self.query_one(AnswerWidget).focus_default()
         self.call_after_refresh(self.prepare_feedback)
 
-    async def prepare_feedback(self) -> None:
-        """Compose the feedback out of sight while the player thinks (as the round does)."""
-        if self.query(FeedbackView):
-            return
-        view = FeedbackView(self.cg.game, self.playable)
-        view.display = False
-        await self.mount(view, before=self.query_one(Footer))
+    def feedback_game(self) -> Game:
+        return self.cg.game
 
     @on(AnswerWidget.Answered)
     async def _answered(self, event: AnswerWidget.Answered) -> None:
@@ -156,15 +151,7 @@ class CampaignQuestionScreen(Screen[None]):
             after = "  ·  you may try again from the scene: a right answer still opens the way"
         for verdict_line in view.query("#verdict").results(Static):
             verdict_line.update(Content.assemble((f"{symbol} {word}", "bold"), "   ", scored, after))
-        with self.app.batch_update():
-            self.query_one("#question-body").display = False
-            view.display = True
-            self.query_one(CampaignHud).update()
-        self.call_after_refresh(self._feedback_shown)
-
-    def _feedback_shown(self) -> None:
-        self.query_one(FeedbackView).focus()
-        self.phase = "feedback"
+        self.reveal_feedback(self.query_one(CampaignHud).update)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "open_article"):

@@ -16,25 +16,27 @@ passage in focus; Escape leaves the round, keeping what was answered.
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
+from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.round import Round
 from quiz.tui.text import lit, topic_name
 from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
 from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.feedback import FeedbackView
 from quiz.tui.widgets.hud import RoundHud
+
+if TYPE_CHECKING:
+    from quiz.tui.game import Game
 
 TYPE_NAMES = {
     "choice": "one answer",
@@ -46,7 +48,7 @@ TYPE_NAMES = {
 }
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(AnsweringScreen):
     CSS_PATH = "../round.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,8 +64,6 @@ class QuestionScreen(Screen[None]):
             "escape", "leave", "Leave round", id="round.leave", tooltip="Back home; answers so far are kept"
         ),
     ]
-
-    phase: reactive[str] = reactive("question", bindings=True)
 
     def __init__(self, round: Round) -> None:
         super().__init__(classes="round-screen")
@@ -101,13 +101,8 @@ class QuestionScreen(Screen[None]):
         self.query_one(AnswerWidget).focus_default()
         self.call_after_refresh(self.prepare_feedback)
 
-    async def prepare_feedback(self) -> None:
-        """Compose the feedback out of sight, once the question is on screen."""
-        if self.query(FeedbackView):
-            return
-        view = FeedbackView(self.round.game, self.playable)
-        view.display = False
-        await self.mount(view, before=self.query_one(Footer))
+    def feedback_game(self) -> Game:
+        return self.round.game
 
     # --- answering ------------------------------------------------------------
 
@@ -136,19 +131,8 @@ class QuestionScreen(Screen[None]):
         step = self.round.answer(answer, confidence, round(seconds, 1))
         self.step = step
         await self.prepare_feedback()
-        view = self.query_one(FeedbackView)
-        view.show(step)
-        with self.app.batch_update():
-            self.query_one("#question-body").display = False
-            view.display = True
-            self.query_one(RoundHud).show(number=self.number, **self.round.hud())
-        # Focus and bindings change after the feedback has painted: either one
-        # makes the Footer recompose, which would otherwise delay that paint.
-        self.call_after_refresh(self._feedback_shown)
-
-    def _feedback_shown(self) -> None:
-        self.query_one(FeedbackView).focus()
-        self.phase = "feedback"
+        self.query_one(FeedbackView).show(step)
+        self.reveal_feedback(lambda: self.query_one(RoundHud).show(number=self.number, **self.round.hud()))
 
     # --- feedback ---------------------------------------------------------------
 
