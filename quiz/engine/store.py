@@ -25,6 +25,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -603,7 +604,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _prepare(db: sqlite3.Connection, *, write_test: bool = True) -> None:
     """WAL, a quick look for damage, the schema brought forward, a test write."""
-    db.execute("PRAGMA journal_mode=WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous=NORMAL")
     check = db.execute("PRAGMA quick_check").fetchone()
     if check is None or check[0] != "ok":
@@ -616,6 +617,26 @@ def _prepare(db: sqlite3.Connection, *, write_test: bool = True) -> None:
         "INSERT OR REPLACE INTO settings (player, key, value) VALUES ('', 'last_opened', ?)",
         (now(),),
     )
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting out another process doing the same.
+
+    Two games opening a new file at once both ask for WAL; SQLite answers the
+    second "database is locked" at once, without its busy timeout. Retried
+    here for as long as that timeout, so the second game saves too.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[str]] | None = None) -> int:

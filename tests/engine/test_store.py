@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -333,3 +335,28 @@ def test_two_games_writing_at_once_lose_nothing(data_dir: Path, tmp_path: Path) 
     assert count_answers(data_dir) == 2 * per_writer
     for name in ("ann", "bob"):
         assert [a.position for a in after.answers(name)] == list(range(per_writer))
+
+
+def _open_when_told(data_dir: str, go: Any, notices: Any) -> None:
+    go.wait()
+    notices.put(Store.open(data_dir).notice)
+
+
+def test_games_starting_at_once_on_a_new_data_folder_all_save(tmp_path: Path) -> None:
+    """Several games creating the file at the same moment: none falls back to memory.
+
+    SQLite refuses the switch to WAL with "database is locked" without waiting
+    when another process makes it at the same moment; before the retry, about
+    one start in six lost a game's progress.
+    """
+    context = multiprocessing.get_context("fork")
+    for attempt in range(60):
+        folder = tmp_path / f"data{attempt}"
+        go, notices = context.Event(), context.Queue()
+        games = [context.Process(target=_open_when_told, args=(str(folder), go, notices)) for _ in range(6)]
+        for game in games:
+            game.start()
+        go.set()
+        for game in games:
+            game.join(timeout=30)
+        assert [notices.get(timeout=5) for _ in games] == [None] * 6
