@@ -126,6 +126,9 @@ class GameSession:
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # Loaded with the round, not on the first answer: a face paints the
+        # verdict within a frame of the key press, and an import costs more.
+        import quiz.engine.answers  # noqa: F401
         from quiz.engine.rounds import draw
         from quiz.engine.scoring import Scorer
         from quiz.engine.store import LAST_PLAYER, now

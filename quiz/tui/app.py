@@ -132,8 +132,8 @@ class QuizApp(App[int]):
 
     # --- actions any screen can use -----------------------------------------
 
-    def on_evidence_passage_open(self, message: Any) -> None:
-        """A passage (in a feedback) asked for its article."""
+    def on_open_passage(self, message: Any) -> None:
+        """A passage (in a feedback or a scene) asked for its article."""
         self.open_article(message.source_id, message.quote)
 
     def action_help(self) -> None:

@@ -146,6 +146,7 @@ items = [
 explanation = {t("1992, 1993, 1999.")}
 evidence = [
   {{ source = "gaspardo", quote = "During 1993 Belarus, Azerbaijan and Georgia also decided to join" }},
+  {{ source = "gaspardo", quote = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact" }},
 ]
 
 [[question]]

@@ -39,15 +39,21 @@ class AnsweringScreen(Screen[None]):
         view = FeedbackView(self.feedback_game(), self.playable)
         view.display = False
         await self.mount(view, before=self.query_one(Footer))
+        # It will take the question's place, so it will have the question's width.
+        view.prepare(self.query_one("#question-body").outer_size.width)
 
     def reveal_feedback(self, update_hud: Callable[[], None]) -> None:
-        """Swap the question for the feedback in one paint; focus it after that paint."""
+        """Swap the question for the feedback in one paint; then update the HUD and focus.
+
+        The verdict already shows the points, so the HUD (score, streak,
+        progress) can follow a frame later rather than add to the first one.
+        """
         with self.app.batch_update():
             self.query_one("#question-body").display = False
             self.query_one(FeedbackView).display = True
-            update_hud()
-        self.call_after_refresh(self._feedback_shown)
+        self.call_after_refresh(self._feedback_shown, update_hud)
 
-    def _feedback_shown(self) -> None:
+    def _feedback_shown(self, update_hud: Callable[[], None]) -> None:
+        update_hud()
         self.query_one(FeedbackView).focus()
         self.phase = "feedback"

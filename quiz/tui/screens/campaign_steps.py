@@ -36,14 +36,12 @@ from quiz.tui.widgets.campaign_widgets import KEY_STYLE, CampaignHud, CampaignLi
 from quiz.tui.widgets.choices import ToggleList
 from quiz.tui.widgets.dispute import DisputePanel
 from quiz.tui.widgets.evidence import open_passage
-from quiz.tui.widgets.feedback import FeedbackView
+from quiz.tui.widgets.feedback import VERDICTS, FeedbackView
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
-
-VERDICT_WORDS = {"right": ("✔", "Right"), "partial": ("◑", "Partly right"), "wrong": ("✘", "Wrong")}
 
 
 class CampaignQuestionScreen(AnsweringScreen):
@@ -133,9 +131,8 @@ class CampaignQuestionScreen(AnsweringScreen):
             self.dismiss(None)
             return
         await self.prepare_feedback()
-        view = self.query_one(FeedbackView)
-        view.show(Step(self.playable, given, verdict, Award(points=points, streak=0, bonus_percent=0)))
-        symbol, word = VERDICT_WORDS[verdict.outcome]
+        step = Step(self.playable, given, verdict, Award(points=points, streak=0, bonus_percent=0))
+        symbol, word = VERDICTS[verdict.outcome]
         if points:
             scored: Content = Content.styled(f"+{points} point{'' if points == 1 else 's'}", "bold")
             after = ""
@@ -149,8 +146,9 @@ class CampaignQuestionScreen(AnsweringScreen):
         else:
             scored = Content.styled("no points", "bold")
             after = "  ·  you may try again from the scene: a right answer still opens the way"
-        for verdict_line in view.query("#verdict").results(Static):
-            verdict_line.update(Content.assemble((f"{symbol} {word}", "bold"), "   ", scored, after))
+        self.query_one(FeedbackView).show(
+            step, verdict=Content.assemble((f"{symbol} {word}", "bold"), "   ", scored, after)
+        )
         self.reveal_feedback(self.query_one(CampaignHud).update)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -31,7 +31,7 @@ round's size, [b]t[/b] its topic, [b]c[/b] turns certainty marking on or off;
 [b $text-primary]After each answer[/]
 The verdict (✔ right, ◑ partly right, ✘ wrong), your points, the explanation and
 the evidence: each passage inside its paragraph, the quoted words highlighted.
-[b]Tab[/b] moves between passages; [b]o[/b] opens the article there.  When the sources
+[b]Tab[/b] (or a click) marks a passage; [b]o[/b] opens the article there.  When the sources
 disagree, their claims stand side by side.  [b]Enter[/b] goes on.
 
 [b $text-primary]Scoring[/]

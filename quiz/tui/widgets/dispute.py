@@ -1,4 +1,9 @@
-"""The "sources disagree" panel: each source's claim side by side, then why."""
+"""The "sources disagree" panel: each source's claim side by side, then why.
+
+The texts are built by the functions here, once for both places that show a
+dispute: the disputes screen (`DisputePanel`, widgets) and the feedback
+(`FeedbackView`, which draws the same texts as ready-made lines).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.engine.playable import DisputeView
+from quiz.engine.playable import DisputePosition, DisputeView
 from quiz.tui.game import SourceCard
 from quiz.tui.text import lit
 
@@ -18,33 +23,45 @@ KIND_NAMES = {
     "interpretation": "a disagreement of interpretation",
     "internal": "a source at odds with itself",
 }
+FEEDBACK_HEADING = "⚖ Sources disagree"
 
 
-class PositionCard(Vertical):
-    """What one source claims, with its words."""
+def dispute_title(dispute: DisputeView, heading: str) -> Content:
+    return Content.from_markup("[b]$heading[/b]: $title", heading=heading, title=dispute.title)
 
-    def __init__(self, card: SourceCard, claim: str, quote: str) -> None:
-        super().__init__(classes="position")
-        self.card = card
-        self.claim = claim
-        self.quote = quote
 
-    def compose(self) -> ComposeResult:
-        yield Static(lit(self.claim, "bold $text-warning"), classes="position-claim")
-        yield Static(lit(self.card.title, "bold"), classes="position-source")
-        yield Static(lit(self.card.byline), classes="position-byline")
-        yield Static(Content.assemble("“", Content(self.quote), "”"), classes="position-quote")
+def dispute_kind(dispute: DisputeView) -> Content:
+    kind = KIND_NAMES.get(dispute.kind, dispute.kind)
+    return lit(f"This is {kind}.", "$text-muted")
+
+
+def dispute_why(dispute: DisputeView) -> Content:
+    return Content.assemble(("Why they differ: ", "bold"), Content(dispute.explanation))
+
+
+def position_content(card: SourceCard, position: DisputePosition) -> Content:
+    """The claim, the source under it, then its words."""
+    return Content("\n").join(
+        [
+            lit(position.claim, "bold $text-warning"),
+            Content(""),
+            lit(card.title, "bold"),
+            lit(card.byline, "$text-muted"),
+            Content(""),
+            Content.assemble("“", Content(position.quote), "”").stylize("$text-muted"),
+        ]
+    )
 
 
 class DisputePanel(Vertical):
-    """A dispute, as the feedback and disputes screens show it."""
+    """A dispute, as the disputes screen shows it."""
 
     def __init__(
         self,
         dispute: DisputeView,
         card: Callable[[str], SourceCard],
         *,
-        heading: str = "⚖ Sources disagree",
+        heading: str = FEEDBACK_HEADING,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="dispute-panel")
@@ -53,16 +70,9 @@ class DisputePanel(Vertical):
         self.heading = heading
 
     def compose(self) -> ComposeResult:
-        kind = KIND_NAMES.get(self.dispute.kind, self.dispute.kind)
-        yield Static(
-            Content.from_markup("[b]$heading[/b]: $title", heading=self.heading, title=self.dispute.title),
-            classes="dispute-title",
-        )
-        yield Static(lit(f"This is {kind}."), classes="dispute-kind")
+        yield Static(dispute_title(self.dispute, self.heading), classes="dispute-title")
+        yield Static(dispute_kind(self.dispute), classes="dispute-kind")
         with Horizontal(classes="positions"):
             for position in self.dispute.positions:
-                yield PositionCard(self.card(position.source_id), position.claim, position.quote)
-        yield Static(
-            Content.assemble(("Why they differ: ", "bold"), Content(self.dispute.explanation)),
-            classes="dispute-why",
-        )
+                yield Static(position_content(self.card(position.source_id), position), classes="position")
+        yield Static(dispute_why(self.dispute), classes="dispute-why")

@@ -1,16 +1,15 @@
 """An evidence passage: the quoted words highlighted inside their paragraph,
 under the article's title, outlet and date.
 
-Focusable, so that the player can move between passages with Tab and open the
-one in focus in the reader.
+`passage_content` builds that text once for every place that shows a passage:
+the feedback (`FeedbackView`, which draws it as ready-made lines) and the
+campaign's scenes and dialogs (`EvidencePassage`, a focusable widget).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -19,50 +18,66 @@ from textual.widgets import Static
 from quiz.tui.game import PassageView, SourceCard
 from quiz.tui.text import highlight, lit
 
+BYLINE_STYLE = "$text-muted"
 
-class EvidencePassage(Vertical, can_focus=True):
-    """One quoted passage, shown in context."""
 
-    class Open(Message):
-        """Open the article at this passage."""
+def passage_content(card: SourceCard, quote: str, passage: PassageView | None) -> Content:
+    """Title, byline, then the paragraph with the quoted words highlighted.
 
-        def __init__(self, source_id: str, quote: str) -> None:
-            self.source_id = source_id
-            self.quote = quote
-            super().__init__()
+    Without a paragraph (a quote the article no longer holds) the quote itself
+    is shown, in bold between quotation marks.
+    """
+    if passage is None:
+        body: Content = Content.assemble("“", lit(quote, "bold"), "”")
+    else:
+        body = highlight(passage.paragraph, [(passage.start, passage.end)])
+    return Content("\n").join([lit(card.title, "bold"), lit(card.byline, BYLINE_STYLE), body])
+
+
+class OpenPassage(Message):
+    """Open the article at this passage (handled by the app)."""
+
+    def __init__(self, source_id: str, quote: str) -> None:
+        self.source_id = source_id
+        self.quote = quote
+        super().__init__()
+
+
+class EvidencePassage(Static, can_focus=True):
+    """One quoted passage, shown in context; Tab reaches it, `o` opens it."""
+
+    Open = OpenPassage
 
     def __init__(
         self, card: SourceCard, quote: str, passage: PassageView | None, *, classes: str = ""
     ) -> None:
-        super().__init__(classes=f"evidence {classes}".strip())
+        super().__init__(passage_content(card, quote, passage), classes=f"evidence {classes}".strip())
         self.card = card
         self.quote = quote
         self.passage = passage
-
-    def compose(self) -> ComposeResult:
-        yield Static(lit(self.card.title, "bold"), classes="evidence-title")
-        yield Static(lit(self.card.byline), classes="evidence-byline")
-        if self.passage is None:
-            body: Content = Content.assemble("“", lit(self.quote, "bold"), "”")
-        else:
-            body = highlight(self.passage.paragraph, [(self.passage.start, self.passage.end)])
-        yield Static(body, classes="evidence-body")
 
     def on_click(self) -> None:
         self.focus()
 
     def open(self) -> None:
-        self.post_message(self.Open(self.card.id, self.quote))
+        self.post_message(OpenPassage(self.card.id, self.quote))
 
 
 def open_passage(screen: Screen[Any]) -> None:
-    """Open the article at the evidence passage in focus (else the first one)."""
+    """Open the article at the passage in focus (else the first one on screen).
+
+    A focused widget with an `open_selected()` method (the feedback, which
+    keeps its own passage cursor) opens its own selection.
+    """
     focused = screen.focused
-    passage = focused if isinstance(focused, EvidencePassage) else None
-    if passage is None:
-        passages = [p for p in screen.query(EvidencePassage) if p.display]
-        if not passages:
-            screen.notify("No passage to open.", timeout=2)
-            return
-        passage = passages[0]
-    passage.open()
+    if isinstance(focused, EvidencePassage):
+        focused.open()
+        return
+    open_selected = getattr(focused, "open_selected", None)
+    if callable(open_selected) and open_selected():
+        return
+    passages = [p for p in screen.query(EvidencePassage) if p.display]
+    if not passages:
+        screen.notify("No passage to open.", timeout=2)
+        return
+    passages[0].open()

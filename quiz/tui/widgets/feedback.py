@@ -1,31 +1,55 @@
-"""The body of the feedback screen: verdict, points, explanation, evidence, dispute.
+"""The body of the feedback: verdict, points, explanation, evidence, dispute.
 
-Kept apart from the screen so that the summary can show a missed question's
-feedback again, read-only.
+One widget that draws ready-made lines (Textual's line API) rather than a tree
+of ~60 widgets. The question screen builds it hidden while the player thinks,
+and `prepare()` lays out everything the answer cannot change (the prompt, the
+explanation, every passage in its paragraph, the dispute's positions side by
+side) at the width it will have. A key press then only lays out the few lines
+of the verdict: the feedback paints within a frame of the answer instead of
+waiting for Textual to lay out and wrap every paragraph at that moment.
+
+Passages keep what widgets gave them: Tab and Shift+Tab move a cursor between
+them, a click selects one, and `o` (the screen's binding, through
+`open_selected()`) opens the article there. The look lives in `round.tcss`,
+through the component classes below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
 from quiz.tui.game import Game
 from quiz.tui.text import lit
-from quiz.tui.widgets.dispute import DisputePanel
-from quiz.tui.widgets.evidence import EvidencePassage
+from quiz.tui.widgets import blocks
+from quiz.tui.widgets.dispute import (
+    FEEDBACK_HEADING,
+    dispute_kind,
+    dispute_title,
+    dispute_why,
+    position_content,
+)
+from quiz.tui.widgets.evidence import OpenPassage, passage_content
 
 VERDICTS = {
-    "right": ("✔", "Right", "-right"),
-    "partial": ("◑", "Partly right", "-partial"),
-    "wrong": ("✘", "Wrong", "-wrong"),
+    "right": ("✔", "Right"),
+    "partial": ("◑", "Partly right"),
+    "wrong": ("✘", "Wrong"),
 }
 CONFIDENCE_NAMES = {1: "not sure", 2: "fairly sure", 3: "sure"}
+POSITION_MIN_WIDTH = 24
+"""Narrower than this, the dispute's positions go one under the other."""
 
 
 def number_text(value: float) -> str:
@@ -67,58 +91,328 @@ def points_line(step: Step) -> Content:
     return Content.assemble(*parts)
 
 
-class FeedbackView(VerticalScroll):
-    """Everything a player learns from one answer.
+def verdict_line(step: Step) -> Content:
+    """``✔ Right   +10 points · streak 2``: the round's verdict."""
+    symbol, word = VERDICTS[step.verdict.outcome]
+    return Content.assemble((f"{symbol} {word}", "bold"), "   ", points_line(step))
 
-    Built from the question alone, before the answer is given, so that the
-    question screen can compose it out of sight while the player thinks; then
-    `show(step)` fills in the verdict, points and the player's answer, and the
-    screen reveals it. That keeps the key press → painted feedback path short.
-    """
+
+@dataclass(frozen=True)
+class Cited:
+    """An evidence passage as the feedback shows it."""
+
+    source_id: str
+    quote: str
+    content: Content
+
+
+Part = tuple[list[Strip], list[range]]
+"""Laid-out lines, and (in the part that holds them) where each passage's lines are."""
+
+
+@dataclass
+class Layout:
+    """Lines at one width, and which lines belong to which passage."""
+
+    width: int
+    selected: int
+    lines: list[Strip]
+    passages: list[range]
+
+
+class FeedbackView(ScrollView, can_focus=True):
+    """Everything a player learns from one answer, drawn as ready-made lines."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "feedback--right",
+        "feedback--partial",
+        "feedback--wrong",
+        "feedback--prompt",
+        "feedback--section",
+        "feedback--bar",
+        "feedback--bar-selected",
+        "feedback--selected",
+        "feedback--frame",
+        "feedback--position",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_passage", "Next passage", show=False, id="feedback.next_passage"),
+        Binding(
+            "shift+tab", "previous_passage", "Previous passage", show=False, id="feedback.previous_passage"
+        ),
+    ]
 
     def __init__(self, game: Game, playable: Playable, *, id: str | None = "feedback-body") -> None:
         super().__init__(id=id)
         self.game = game
         self.playable = playable
         self.step: Step | None = None
-
-    def compose(self) -> ComposeResult:
-        playable = self.playable
-        yield Static("", id="verdict", classes="verdict")
-        yield Static(lit(playable.prompt, "italic"), classes="feedback-prompt")
-        yield Static("", id="your-answer")
-        yield Static("", id="expected")
-        yield Vertical(id="advice")
-        yield Static(Content.assemble(("Why: ", "bold"), Content(playable.explanation)), id="explanation")
-        if playable.evidence:
-            yield Static("Evidence", classes="section-title", markup=False)
-            for passage in playable.evidence:
-                yield EvidencePassage(
-                    self.game.card(passage.source_id),
+        self.selected = 0
+        self.cited = [
+            Cited(
+                passage.source_id,
+                passage.quote,
+                passage_content(
+                    game.card(passage.source_id),
                     passage.quote,
-                    self.game.passage(passage.source_id, passage.quote),
-                )
-        if playable.dispute is not None:
-            yield DisputePanel(playable.dispute, self.game.card, id="dispute")
-
-    def show(self, step: Step) -> None:
-        """Fill in how this answer was judged."""
-        self.step = step
-        symbol, word, css = VERDICTS[step.verdict.outcome]
-        verdict = self.query_one("#verdict", Static)
-        verdict.update(Content.assemble((f"{symbol} {word}", "bold"), "   ", points_line(step)))
-        verdict.set_classes(f"verdict {css}")
-        self.query_one("#your-answer", Static).update(
-            Content.assemble(("Your answer: ", "bold"), Content(answer_text(self.playable, step.given)))
-        )
-        expected = self.query_one("#expected", Static)
-        expected.display = step.verdict.outcome != "right"
-        expected.update(Content.assemble(("The answer: ", "bold"), Content(step.verdict.expected)))
-        advice = self.query_one("#advice", Vertical)
-        advice.remove_children()
-        if step.verdict.feedback:
-            advice.mount_all(
-                Static(Content.assemble(("» ", "bold $text-warning"), Content(text)), classes="advice")
-                for text in step.verdict.feedback
+                    game.passage(passage.source_id, passage.quote),
+                ),
             )
+            for passage in playable.evidence
+        ]
+        self._verdict: Content | None = None
+        self._parts: dict[tuple[object, ...], Part] = {}
+        self._joined: Layout | None = None
+        self._painting: Layout | None = None
+        self._planned_width = 0
+        self._restyled = False
+        self._styles_seen: tuple[Style, ...] = ()
+
+    # --- what the screens call ------------------------------------------------
+
+    def prepare(self, outer_width: int) -> None:
+        """Lay out what the answer cannot change, for a view `outer_width` cells wide.
+
+        Called while the view is hidden (it has no size yet), so the width is
+        the one it will have once shown: its container's, less its padding and
+        the scrollbar gutter it always keeps.
+        """
+        self._planned_width = max(
+            1, outer_width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+        )
+        self._layout(self._planned_width)
+        for outcome in VERDICTS:  # the verdict's colours, resolved now rather than on the key press
+            self._style(f"feedback--{outcome}")
+
+    def show(self, step: Step, verdict: Content | None = None) -> None:
+        """Fill in how this answer was judged (`verdict` replaces the round's verdict line)."""
+        self.step = step
+        self._verdict = verdict
+        self._forget("verdict")
+        self._forget("answer")
+        self._relayout()
         self.scroll_home(animate=False)
+
+    def open_selected(self) -> bool:
+        """Open the article at the selected passage; False when there is none."""
+        if not self.cited:
+            return False
+        cited = self.cited[self.selected]
+        self.post_message(OpenPassage(cited.source_id, cited.quote))
+        return True
+
+    def select(self, index: int) -> None:
+        """Move the passage cursor, and scroll the passage into view."""
+        if not self.cited:
+            return
+        self.selected = index % len(self.cited)
+        self.refresh()
+        width = self._width()
+        span = self._layout(width).passages[self.selected]
+        self.scroll_to_region(Region(0, span.start, width, len(span)), animate=False, immediate=True)
+
+    # --- keys and mouse -------------------------------------------------------
+
+    def action_next_passage(self) -> None:
+        if self.cited:
+            self.select(self.selected + 1)
+        else:
+            self.screen.focus_next()
+
+    def action_previous_passage(self) -> None:
+        if self.cited:
+            self.select(self.selected - 1)
+        else:
+            self.screen.focus_previous()
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        y = offset.y + self.scroll_offset.y
+        for index, span in enumerate(self._layout(self._width()).passages):
+            if y in span:
+                self.selected = index
+                self.refresh()
+                return
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        # Called for a new theme, but also for every change of focus or class:
+        # the lines are laid out again only if their styles really changed.
+        super().notify_style_update()
+        self._restyled = True
+
+    # --- drawing ----------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once per paint rather than once per line.
+        width = self._width()
+        self._painting = self._layout(width) if width else None
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
+    def render_line(self, y: int) -> Strip:
+        layout = self._painting
+        if layout is None:
+            width = self._width()
+            if not width:
+                return Strip.blank(0)
+            layout = self._layout(width)
+        line = y + self.scroll_offset.y
+        lines = layout.lines
+        return lines[line] if line < len(lines) else blocks.blank(layout.width, self.visual_style)
+
+    def _width(self) -> int:
+        """The width lines are laid out at: the view's own once shown, else the planned one (0: unknown)."""
+        if self.size.width:
+            return max(1, self.scrollable_content_region.width)
+        return self._planned_width
+
+    def _relayout(self) -> None:
+        width = self._width()
+        if not width:
+            return  # not shown yet and nothing planned: `on_resize` will lay it out
+        self.virtual_size = Size(width, len(self._layout(width).lines))
+        self.refresh()
+
+    def _style(self, *names: str) -> Style:
+        return self.get_visual_style(*names)
+
+    def _check_styles(self) -> None:
+        """Drop the laid-out lines if a theme or the CSS changed how they look."""
+        if not self._restyled:
+            return
+        self._restyled = False
+        seen = (self.visual_style, *(self.get_visual_style(name) for name in sorted(self.COMPONENT_CLASSES)))
+        if seen != self._styles_seen:
+            self._styles_seen = seen
+            self._parts.clear()
+            self._joined = None
+
+    def _forget(self, part: str) -> None:
+        for key in [key for key in self._parts if key[0] == part]:
+            del self._parts[key]
+        self._joined = None
+
+    def _layout(self, width: int) -> Layout:
+        """All the lines, from parts laid out once each: only the answer's change with it."""
+        self._check_styles()
+        layout = self._joined
+        if layout is not None and layout.width == width and layout.selected == self.selected:
+            return layout
+        parts = [
+            self._part(("verdict", width), self._verdict_part),
+            self._part(("prompt", width), self._prompt_part),
+            self._part(("answer", width), self._answer_part),
+            self._part(("rest", width, self.selected), self._rest_part),
+        ]
+        top = sum(len(lines) for lines, _ in parts[:-1])
+        self._joined = Layout(
+            width,
+            self.selected,
+            [line for lines, _ in parts for line in lines],
+            [range(span.start + top, span.stop + top) for span in parts[-1][1]],
+        )
+        return self._joined
+
+    def _part(self, key: tuple[object, ...], build: Callable[[int], Part]) -> Part:
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = build(key[1])  # type: ignore[arg-type]
+        return part
+
+    def _paragraph(self, content: Content, width: int, style: Style | None = None) -> list[Strip]:
+        """A blank line, then `content` (a paragraph with its top margin)."""
+        base = self.visual_style
+        return [blocks.blank(width, base), *blocks.wrap(content, width, style or base)]
+
+    def _prompt_part(self, width: int) -> Part:
+        return self._paragraph(
+            lit(self.playable.prompt, "italic"), width, self._style("feedback--prompt")
+        ), []
+
+    def _verdict_part(self, width: int) -> Part:
+        """``✔ Right   +10 points`` on the verdict's colour."""
+        step = self.step
+        if step is None:
+            return [], []
+        style = self._style(f"feedback--{step.verdict.outcome}")
+        verdict = self._verdict if self._verdict is not None else verdict_line(step)
+        lines = blocks.padded(blocks.wrap(verdict, width - 2, style), style)
+        return [blocks.blank(width, self.visual_style), *lines], []
+
+    def _answer_part(self, width: int) -> Part:
+        """The player's answer, the right one when it differs, and the advice."""
+        step = self.step
+        if step is None:
+            return [], []
+        given = answer_text(self.playable, step.given)
+        lines = self._paragraph(Content.assemble(("Your answer: ", "bold"), Content(given)), width)
+        if step.verdict.outcome != "right":
+            expected = Content.assemble(("The answer: ", "bold"), Content(step.verdict.expected))
+            lines += self._paragraph(expected, width)
+        for advice in step.verdict.feedback:
+            lines += self._paragraph(Content.assemble(("» ", "bold $text-warning"), Content(advice)), width)
+        return lines, []
+
+    def _rest_part(self, width: int) -> Part:
+        """The explanation, the evidence and the dispute: the same whatever the answer."""
+        base = self.visual_style
+        lines = self._paragraph(
+            Content.assemble(("Why: ", "bold"), Content(self.playable.explanation)), width
+        )
+        passages: list[range] = []
+        if self.cited:
+            lines += self._paragraph(Content("Evidence"), width, self._style("feedback--section"))
+        for index, cited in enumerate(self.cited):
+            chosen = index == self.selected
+            bar = self._style("feedback--bar-selected" if chosen else "feedback--bar")
+            inside = self._style("feedback--selected") if chosen else base
+            lines.append(blocks.blank(width, base))
+            start = len(lines)
+            text = blocks.padded(blocks.wrap(cited.content, width - 3, inside), inside, left=0)
+            lines.extend(blocks.barred(text, "▌", bar, inside))
+            passages.append(range(start, len(lines)))
+        dispute = self.playable.dispute
+        if dispute is not None and width >= 8:
+            inner = width - 4
+            parts = [
+                *blocks.wrap(dispute_title(dispute, FEEDBACK_HEADING), inner, base),
+                *blocks.wrap(dispute_kind(dispute), inner, base),
+                blocks.blank(inner, base),
+                *self._positions(inner),
+                blocks.blank(inner, base),
+                *blocks.wrap(dispute_why(dispute), inner, base),
+            ]
+            lines.append(blocks.blank(width, base))
+            lines.extend(blocks.framed(parts, width, self._style("feedback--frame"), base))
+        return lines, passages
+
+    def _positions(self, width: int) -> list[Strip]:
+        """Each source's claim in a card: side by side when they fit, else stacked."""
+        dispute = self.playable.dispute
+        assert dispute is not None
+        base = self.visual_style
+        card_style = self._style("feedback--position")
+        contents = [position_content(self.game.card(p.source_id), p) for p in dispute.positions]
+        count = len(contents)
+        widths = blocks.column_widths(width, count, gap=1)
+        if min(widths) >= POSITION_MIN_WIDTH:
+            columns = [
+                blocks.padded(blocks.wrap(content, column - 2, card_style), card_style)
+                for content, column in zip(contents, widths, strict=True)
+            ]
+            return blocks.side_by_side(columns, widths, 1, base, fill=card_style)
+        stacked: list[Strip] = []
+        for index, content in enumerate(contents):
+            if index:
+                stacked.append(blocks.blank(width, base))
+            stacked.extend(blocks.padded(blocks.wrap(content, width - 2, card_style), card_style))
+        return stacked

@@ -1,0 +1,105 @@
+"""The feedback after an answer: its passages, and how it follows the terminal and the theme.
+
+The feedback draws its own lines (laid out while the player reads the
+question), so what widgets gave for free is tested here: Tab and a click
+choose a passage, `o` opens the article at the chosen one, the text wraps
+again when the terminal is resized, and a new theme recolours it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.reader import ReaderScreen
+from quiz.tui.widgets.feedback import FeedbackView
+from tests.tui.helpers import find_on_screen, right_answer_keys, screen_text, wait_ready
+
+FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
+SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact"
+
+
+async def answer_the_order_question(app: QuizApp, pilot) -> QuestionScreen:  # type: ignore[no-untyped-def]
+    await wait_ready(pilot)
+    await pilot.press("1")
+    await wait_ready(pilot)
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    await pilot.press(*right_answer_keys(screen.playable))
+    await wait_ready(pilot)
+    assert screen.phase == "feedback"
+    return screen
+
+
+async def test_tab_chooses_the_passage_that_o_opens(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("order",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answer_the_order_question(app, pilot)
+        await pilot.press("tab")
+        await pilot.press("o")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert (app.screen.source_id, app.screen.quote) == ("gaspardo", SECOND)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert app.screen is screen
+        await pilot.press("shift+tab", "o")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.quote == FIRST
+
+
+async def test_a_click_chooses_a_passage(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("order",), count=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_the_order_question(app, pilot)
+        where = find_on_screen(app, "In 1999, Georgia")
+        assert where is not None, screen_text(app)
+        await pilot.click(offset=where)
+        await pilot.press("o")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.quote == SECOND
+
+
+async def test_the_feedback_wraps_again_when_the_terminal_is_resized(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("number",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        await pilot.press("1", "enter")
+        await wait_ready(pilot)
+        assert "Why: RUSSTRAT: the number of forces reached 2,885 people." in screen_text(app)
+        await pilot.resize_terminal(60, 20)
+        await wait_ready(pilot)
+        lines = screen_text(app).splitlines()
+        assert all(len(line.rstrip()) <= 60 for line in lines)
+        assert any(line.strip() == "Why: RUSSTRAT: the number of forces reached 2,885" for line in lines)
+        view = app.screen.query_one(FeedbackView)
+        await pilot.press("end")
+        await wait_ready(pilot)
+        assert view.scroll_offset.y > 0
+        assert "Why they differ" in screen_text(app)
+
+
+async def test_a_new_theme_recolours_the_feedback(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("number",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        await pilot.press("1", "enter")
+        await wait_ready(pilot)
+
+        def verdict_background() -> object:
+            verdict = next(s for s in app.screen._compositor.render_strips() if "✘ Wrong" in s.text)
+            segment = next(seg for seg in verdict if "Wrong" in seg.text)
+            assert segment.style is not None
+            return segment.style.bgcolor
+
+        before = verdict_background()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await wait_ready(pilot)
+        assert verdict_background() != before
