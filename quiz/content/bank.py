@@ -351,6 +351,10 @@ class Loaded:
     articles: dict[str, Article]
     log: ProblemLog
     campaigns: list[CampaignSource] = field(default_factory=list)
+    quotes_found: set[tuple[str, str]] = field(default_factory=set)
+    """(source, quote) pairs already found in their article: a passage cited
+    again (by a dispute and its questions, by several questions) is not
+    searched for again."""
 
 
 @dataclass

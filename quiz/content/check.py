@@ -9,9 +9,9 @@ problem in a bank is reported at once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from quiz.content.bank import Entry, Loaded, RawTable
 from quiz.content.locate import TomlPath
@@ -87,11 +87,26 @@ def _repeated(values: list[str]) -> list[int]:
 
 
 def _answers(entry: Entry[Question], loaded: Loaded) -> None:
-    question = entry.item
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        for index in _repeated(question.choices):
-            _error(loaded, entry, ("choices", index), f"choice {question.choices[index]!r} is repeated")
-    if isinstance(question, ChoiceQuestion) and question.answer not in question.choices:
+    # One lookup by type rather than a chain of isinstance checks: this runs
+    # for every question of the bank.
+    check = _ANSWER_CHECKS.get(entry.item.type)
+    if check is not None:
+        check(entry, loaded)
+    if entry.item.feedback:
+        _feedback(entry, loaded)
+
+
+def _choices_repeated(
+    entry: Entry[Question], question: ChoiceQuestion | MultiQuestion, loaded: Loaded
+) -> None:
+    for index in _repeated(question.choices):
+        _error(loaded, entry, ("choices", index), f"choice {question.choices[index]!r} is repeated")
+
+
+def _choice_answer(entry: Entry[Question], loaded: Loaded) -> None:
+    question = cast(ChoiceQuestion, entry.item)
+    _choices_repeated(entry, question, loaded)
+    if question.answer not in question.choices:
         _error(
             loaded,
             entry,
@@ -99,37 +114,47 @@ def _answers(entry: Entry[Question], loaded: Loaded) -> None:
             f"answer {question.answer!r} is not one of the choices"
             + did_you_mean(question.answer, question.choices),
         )
-    if isinstance(question, MultiQuestion):
-        for index, answer in enumerate(question.answer):
-            if answer not in question.choices:
-                _error(
-                    loaded,
-                    entry,
-                    ("answer", index),
-                    f"answer {answer!r} is not one of the choices{did_you_mean(answer, question.choices)}",
-                )
-        for index in _repeated(question.answer):
-            _error(loaded, entry, ("answer", index), f"answer {question.answer[index]!r} is repeated")
-    if isinstance(question, OrderQuestion):
-        for index in _repeated(question.items):
-            _error(loaded, entry, ("items", index), f"item {question.items[index]!r} is repeated")
-    if isinstance(question, MatchQuestion):
-        for side in ("left", "right"):
-            values = [getattr(pair, side) for pair in question.pairs]
-            for index in _repeated(values):
-                _error(
-                    loaded,
-                    entry,
-                    ("pairs", index, side),
-                    f"{side} side {values[index]!r} is repeated",
-                )
-    _feedback(entry, loaded)
+
+
+def _multi_answer(entry: Entry[Question], loaded: Loaded) -> None:
+    question = cast(MultiQuestion, entry.item)
+    _choices_repeated(entry, question, loaded)
+    for index, answer in enumerate(question.answer):
+        if answer not in question.choices:
+            _error(
+                loaded,
+                entry,
+                ("answer", index),
+                f"answer {answer!r} is not one of the choices{did_you_mean(answer, question.choices)}",
+            )
+    for index in _repeated(question.answer):
+        _error(loaded, entry, ("answer", index), f"answer {question.answer[index]!r} is repeated")
+
+
+def _order_answer(entry: Entry[Question], loaded: Loaded) -> None:
+    question = cast(OrderQuestion, entry.item)
+    for index in _repeated(question.items):
+        _error(loaded, entry, ("items", index), f"item {question.items[index]!r} is repeated")
+
+
+def _match_answer(entry: Entry[Question], loaded: Loaded) -> None:
+    question = cast(MatchQuestion, entry.item)
+    for side in ("left", "right"):
+        values = [getattr(pair, side) for pair in question.pairs]
+        for index in _repeated(values):
+            _error(loaded, entry, ("pairs", index, side), f"{side} side {values[index]!r} is repeated")
+
+
+_ANSWER_CHECKS: dict[str, Callable[[Entry[Question], Loaded], None]] = {
+    "choice": _choice_answer,
+    "multi": _multi_answer,
+    "order": _order_answer,
+    "match": _match_answer,
+}
 
 
 def _feedback(entry: Entry[Question], loaded: Loaded) -> None:
     question = entry.item
-    if not question.feedback:
-        return
     if isinstance(question, ChoiceQuestion | MultiQuestion):
         allowed, what = question.choices, "the text of a choice"
     elif isinstance(question, TrueFalseQuestion):
@@ -169,26 +194,30 @@ def check_passages(
 
     Shared by question evidence, dispute positions and campaign evidence.
     """
+    found = loaded.quotes_found
     for index, passage in enumerate(passages):
-        if not isinstance(passage, Mapping):
-            continue
+        if not isinstance(passage, dict):
+            continue  # a schema error, reported already (the raw tables come from tomli)
         source, quote = passage.get("source"), passage.get("quote")
+        if (source, quote) in found:
+            continue
         if not isinstance(source, str):
             continue
-        here = (*path, index)
         if source not in known:
             message = f"unknown source {source!r}{did_you_mean(source, known)}"
-            loaded.log.add(file, (*here, "source"), message, subject=subject)
+            loaded.log.add(file, (*path, index, "source"), message, subject=subject)
             continue
         article = loaded.articles.get(source)
         if article is None or not isinstance(quote, str) or not quote:
             continue  # a missing article file is reported on its source
-        if not article.contains(quote):
-            hint = article.closest(quote)
-            message = f"quote not found in {source!r}"
-            if hint:
-                message += f"; closest passage: {hint!r}"
-            loaded.log.add(file, (*here, "quote"), message, subject=subject)
+        if article.contains(quote):
+            found.add((source, quote))
+            continue
+        hint = article.closest(quote)
+        message = f"quote not found in {source!r}"
+        if hint:
+            message += f"; closest passage: {hint!r}"
+        loaded.log.add(file, (*path, index, "quote"), message, subject=subject)
 
 
 def _dispute_reference(entry: Entry[Question], loaded: Loaded) -> None:

@@ -13,16 +13,25 @@ from quiz.content.problems import display_path
 def summary(result: LoadResult) -> dict[str, Any]:
     """Counts a teacher wants after a clean check."""
     bank = result.bank
-    by_source: Counter[str] = Counter()
+    # One pass over the questions: a large bank has tens of thousands.
+    by_source = dict.fromkeys(bank.sources, 0)
+    by_type: Counter[str] = Counter()
+    by_topic: Counter[str] = Counter()
     for question in bank.questions:
-        by_source.update({e.source for e in question.evidence})
+        by_type[question.type] += 1
+        by_topic[question.topic] += 1
+        evidence = question.evidence
+        cited = (evidence[0].source,) if len(evidence) == 1 else {e.source for e in evidence}
+        for source in cited:
+            if source in by_source:
+                by_source[source] += 1
     return {
         "questions": len(bank.questions),
         "disputes": len(bank.disputes),
         "sources": len(bank.sources),
-        "questions_by_type": dict(sorted(Counter(q.type for q in bank.questions).items())),
-        "questions_by_topic": dict(sorted(Counter(q.topic for q in bank.questions).items())),
-        "questions_by_source": {s: by_source[s] for s in bank.sources},
+        "questions_by_type": dict(sorted(by_type.items())),
+        "questions_by_topic": dict(sorted(by_topic.items())),
+        "questions_by_source": by_source,
         "disputes_by_kind": dict(sorted(Counter(d.kind for d in bank.disputes).items())),
         "campaigns": {
             campaign_id: {"scenes": len(c.scene), "endings": len(c.ending)}

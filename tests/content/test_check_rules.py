@@ -231,6 +231,36 @@ def test_quote_from_the_wrong_article(tmp_path: Path, seeds_dir: Path) -> None:
     assert "recognized by the UN" in message  # the hint shows this article's spelling
 
 
+EXTRA_QUESTION = """
+[[question]]
+id = "again"
+type = "truefalse"
+topic = "reactions"
+difficulty = 1
+prompt = "RUSSTRAT praises the CSTO."
+answer = true
+explanation = "It does."
+evidence = [{ source = "SOURCE", quote = "QUOTE" }]
+"""
+
+
+def test_a_passage_cited_again_is_checked_against_its_own_source(tmp_path: Path, seeds_dir: Path) -> None:
+    """A quote found once is not searched again, but only for the same source."""
+    quote = "The CSTO has become NATO in a good sense of the word"
+    text = VALID + EXTRA_QUESTION.replace("SOURCE", "gaspardo").replace("QUOTE", quote)
+    line, message = one_error(tmp_path, seeds_dir, text)
+    assert line == line_of(text, 'source = "gaspardo", quote = "The CSTO has become')
+    assert message.startswith("quote not found in 'gaspardo'")
+
+
+def test_a_misquote_cited_twice_is_reported_twice(tmp_path: Path, seeds_dir: Path) -> None:
+    misquote = "The CSTO has become NATO in a fine sense of the word"
+    text = VALID.replace("NATO in a good sense of the word", "NATO in a fine sense of the word")
+    text += EXTRA_QUESTION.replace("SOURCE", "russtrat").replace("QUOTE", misquote)
+    errors = errors_of(tmp_path, seeds_dir, text)
+    assert [line for line, _ in errors] == [line_of(text, misquote), line_of(text, misquote, 2)]
+
+
 def test_question_dispute_must_exist(tmp_path: Path, seeds_dir: Path) -> None:
     text = VALID.replace('dispute = "size"', 'dispute = "sizes"')
     errors = errors_of(tmp_path, seeds_dir, text)
