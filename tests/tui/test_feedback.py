@@ -20,13 +20,14 @@ FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
 SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact"
 
 
-async def answer_the_order_question(app: QuizApp, pilot) -> QuestionScreen:  # type: ignore[no-untyped-def]
+async def show_feedback(app: QuizApp, pilot, keys: tuple[str, ...] = ()) -> QuestionScreen:  # type: ignore[no-untyped-def]
+    """Start the round, answer its first question (rightly, unless `keys` are given)."""
     await wait_ready(pilot)
     await pilot.press("1")
     await wait_ready(pilot)
     screen = app.screen
     assert isinstance(screen, QuestionScreen)
-    await pilot.press(*right_answer_keys(screen.playable))
+    await pilot.press(*(keys or right_answer_keys(screen.playable)))
     await wait_ready(pilot)
     assert screen.phase == "feedback"
     return screen
@@ -35,7 +36,7 @@ async def answer_the_order_question(app: QuizApp, pilot) -> QuestionScreen:  # t
 async def test_tab_chooses_the_passage_that_o_opens(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("order",), count=1)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await answer_the_order_question(app, pilot)
+        screen = await show_feedback(app, pilot)
         await pilot.press("tab")
         await pilot.press("o")
         await wait_ready(pilot)
@@ -52,7 +53,7 @@ async def test_tab_chooses_the_passage_that_o_opens(make_game_app: Callable[...,
 async def test_a_click_chooses_a_passage(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("order",), count=1)
     async with app.run_test(size=(100, 40)) as pilot:
-        await answer_the_order_question(app, pilot)
+        await show_feedback(app, pilot)
         where = find_on_screen(app, "In 1999, Georgia")
         assert where is not None, screen_text(app)
         await pilot.click(offset=where)
@@ -66,11 +67,7 @@ async def test_the_feedback_wraps_again_when_the_terminal_is_resized(
 ) -> None:
     app = make_game_app(types=("number",), count=1)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        await pilot.press("1", "enter")
-        await wait_ready(pilot)
+        await show_feedback(app, pilot, ("1", "enter"))  # a wrong number
         assert "Why: RUSSTRAT: the number of forces reached 2,885 people." in screen_text(app)
         await pilot.resize_terminal(60, 20)
         await wait_ready(pilot)
@@ -87,11 +84,7 @@ async def test_the_feedback_wraps_again_when_the_terminal_is_resized(
 async def test_a_new_theme_recolours_the_feedback(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("number",), count=1)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        await pilot.press("1", "enter")
-        await wait_ready(pilot)
+        await show_feedback(app, pilot, ("1", "enter"))  # a wrong number
 
         def verdict_background() -> object:
             verdict = next(s for s in app.screen._compositor.render_strips() if "✘ Wrong" in s.text)
