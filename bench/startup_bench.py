@@ -9,7 +9,9 @@ the same machine load:
    round") — beside a bare app whose one `Static` says "Hello bench";
 2. key press to feedback: from writing "1" into the terminal on a question to
    the first frame holding the feedback ("Your answer:") — beside the bare
-   app repainting its `Static` after a key press.
+   app repainting its `Static` after a key press. For reference, it also times
+   the bare app swapping its `Static` for a screenful of lines it made
+   beforehand: the least any feedback that takes the question's place costs.
 
 Frames are detected in the child process by wrapping the driver's `write`,
 which is the moment Textual hands the painted frame to the terminal.
@@ -46,6 +48,7 @@ QUESTION_MARKER = "Question 1 of"
 FEEDBACK_MARKER = "Your answer:"
 BARE_MARKER = "Hello bench"
 BARE_KEY_MARKER = "Pressed 1"
+BARE_SWAP_MARKER = "Swapped in"
 
 
 # --- the child side -----------------------------------------------------------
@@ -103,18 +106,50 @@ def _watch_frames(report: Path, markers: list[str]) -> None:
 
 
 def child_bare(report: Path) -> None:
-    _watch_frames(report, [BARE_MARKER, BARE_KEY_MARKER])
+    _watch_frames(report, [BARE_MARKER, BARE_KEY_MARKER, BARE_SWAP_MARKER])
+    import textwrap
+
+    from rich.segment import Segment
     from textual.app import App, ComposeResult
+    from textual.geometry import Size
+    from textual.scroll_view import ScrollView
+    from textual.strip import Strip
     from textual.widgets import Static
 
+    class PreparedLines(ScrollView):
+        """A screenful of lines made before they are shown: the least a swap can cost."""
+
+        lines: list[Strip] = []  # noqa: RUF012
+
+        def prepare(self, width: int) -> None:
+            words = "The figures count different things at different times, by different speakers. " * 40
+            text = [BARE_SWAP_MARKER, *textwrap.wrap(words, width)]
+            self.lines = [Strip([Segment(line.ljust(width))]) for line in text]
+            self.virtual_size = Size(width, len(self.lines))
+
+        def render_line(self, y: int) -> Strip:
+            y += self.scroll_offset.y
+            return self.lines[y] if y < len(self.lines) else Strip.blank(self.size.width)
+
     class Bare(App[None]):
-        BINDINGS = [("1", "press", "Press"), ("ctrl+q", "quit", "Quit")]  # noqa: RUF012
+        BINDINGS = [("1", "press", "Press"), ("2", "swap", "Swap"), ("ctrl+q", "quit", "Quit")]  # noqa: RUF012
 
         def compose(self) -> ComposeResult:
             yield Static(BARE_MARKER, id="s")
+            yield PreparedLines()
+
+        def on_mount(self) -> None:
+            lines = self.query_one(PreparedLines)
+            lines.display = False
+            lines.prepare(SIZE[1] - 2)
 
         def action_press(self) -> None:
             self.query_one(Static).update(BARE_KEY_MARKER)
+
+        def action_swap(self) -> None:
+            with self.batch_update():
+                self.query_one(Static).display = False
+                self.query_one(PreparedLines).display = True
 
     Bare().run()
 
@@ -190,7 +225,7 @@ class Run:
         os.close(self.master)
 
 
-def measure_bare(tmp: Path, index: int) -> tuple[float, float]:
+def measure_bare(tmp: Path, index: int) -> tuple[float, float, float]:
     run = Run(
         [sys.executable, __file__, "--child", "bare", str(tmp / f"bare{index}.txt")], tmp / f"bare{index}.txt"
     )
@@ -199,7 +234,10 @@ def measure_bare(tmp: Path, index: int) -> tuple[float, float]:
         time.sleep(0.5)
         pressed = run.press("1")
         repainted = run.wait_for(BARE_KEY_MARKER) - pressed
-        return painted, repainted
+        time.sleep(0.3)
+        pressed = run.press("2")
+        swapped = run.wait_for(BARE_SWAP_MARKER) - pressed
+        return painted, repainted, swapped
     finally:
         run.close()
 
@@ -243,12 +281,13 @@ def main() -> int:
     compileall.compile_dir(ROOT / "quiz", quiet=1)
     quiz_args = ["--type", "choice", "--seed", "1", "--count", "3"]
     tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
-    bare_start, bare_key, quiz_start, quiz_key = [], [], [], []
+    bare_start, bare_key, bare_swap, quiz_start, quiz_key = [], [], [], [], []
     try:
         for index in range(args.runs):
-            painted, key = measure_bare(tmp, index)
+            painted, key, swap = measure_bare(tmp, index)
             bare_start.append(painted)
             bare_key.append(key)
+            bare_swap.append(swap)
             painted, key = measure_quiz(tmp, index, quiz_args)
             quiz_start.append(painted)
             quiz_key.append(key)
@@ -264,9 +303,14 @@ def main() -> int:
     print(f"start-up to first paint   bare app: {ms(bare_start)}")
     print(f"                          quiz:     {ms(quiz_start)}")
     print(f"key press to repaint      bare app: {ms(bare_key)}")
+    print(f"key press to swap         bare app: {ms(bare_swap)}")
     print(f"key press to feedback     quiz:     {ms(quiz_key)}")
     print(f"start-up ratio   {start_ratio:.2f}x  (target ≤ 1.20x)")
     print(f"key-press ratio  {key_ratio:.2f}x  (target ≤ 2.00x)")
+    swap_ratio = statistics.median(bare_swap) / statistics.median(bare_key)
+    print(
+        f"for reference: the bare app swapping a Static for a screenful of prepared lines {swap_ratio:.2f}x"
+    )
     return 0
 
 

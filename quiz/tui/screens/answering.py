@@ -2,8 +2,9 @@
 
 Both ask one `Playable`, then show its feedback in place of the question on the
 same screen. The feedback is composed out of sight while the player thinks,
-revealed in one batch, and only then focused, because a change of focus or of
-bindings recomposes the Footer and would delay the paint the player waits for.
+revealed in one batch, and only focused once it is painted, because a change
+of focus or of bindings recomposes the Footer and would delay the paint the
+player waits for.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -27,6 +29,7 @@ class AnsweringScreen(Screen[None]):
 
     phase: reactive[str] = reactive("question", bindings=True)
     playable: Playable
+    _after_reveal: Callable[[], None] | None = None
 
     def feedback_game(self) -> Game:
         """The game the feedback reads sources and passages from."""
@@ -45,15 +48,22 @@ class AnsweringScreen(Screen[None]):
     def reveal_feedback(self, update_hud: Callable[[], None]) -> None:
         """Swap the question for the feedback in one paint; then update the HUD and focus.
 
-        The verdict already shows the points, so the HUD (score, streak,
-        progress) can follow a frame later rather than add to the first one.
+        The rest waits for the feedback's `Shown`, posted once the frame that
+        holds it is painted: the verdict already shows the points, so the HUD
+        (score, streak, progress) can follow a frame later, and a change of
+        focus or bindings (which recomposes the Footer) cannot delay that frame.
         """
+        self._after_reveal = update_hud
         with self.app.batch_update():
             self.query_one("#question-body").display = False
             self.query_one(FeedbackView).display = True
-        self.call_after_refresh(self._feedback_shown, update_hud)
 
-    def _feedback_shown(self, update_hud: Callable[[], None]) -> None:
+    @on(FeedbackView.Shown)
+    def _feedback_shown(self, event: FeedbackView.Shown) -> None:
+        event.stop()
+        update_hud, self._after_reveal = self._after_reveal, None
+        if update_hud is None:
+            return  # shown again (back from the reader), not revealed
         update_hud()
         self.query_one(FeedbackView).focus()
         self.phase = "feedback"

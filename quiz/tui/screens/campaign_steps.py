@@ -116,12 +116,14 @@ class CampaignQuestionScreen(AnsweringScreen):
         return self.cg.game
 
     @on(AnswerWidget.Answered)
-    async def _answered(self, event: AnswerWidget.Answered) -> None:
+    def _answered(self, event: AnswerWidget.Answered) -> None:
         event.stop()
         if self.answered:
             return
         self.answered = True
-        await self.give(event.answer)
+        # In a worker, as the round's question does: the feedback's layout is
+        # then in the next frame.
+        self.run_worker(self.give(event.answer), exclusive=True, group="answer")
 
     async def give(self, given: Answer) -> None:
         try:

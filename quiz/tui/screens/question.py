@@ -113,6 +113,9 @@ class QuestionScreen(AnsweringScreen):
             return
         seconds = time.monotonic() - self.shown_at
         if not self.round.confidence:
+            # In a worker rather than in this handler: the screen then takes
+            # the reveal's layout before its next frame (from within a handler,
+            # Textual paints the old layout first and the feedback frames later).
             self.run_worker(self.give(event.answer, None, seconds), exclusive=True, group="answer")
             return
         from quiz.tui.screens.confidence import ConfidenceScreen
@@ -124,13 +127,13 @@ class QuestionScreen(AnsweringScreen):
         self.app.push_screen(ConfidenceScreen(), rated)
 
     async def give(self, answer: Answer, confidence: int | None, seconds: float) -> None:
-        # A plain flag, not `phase`: a change of bindings recomposes the Footer,
-        # which is left for after the feedback has painted.
         if self.phase != "question" or self.step is not None:
             return
         step = self.round.answer(answer, confidence, round(seconds, 1))
+        # A plain flag, not `phase`: a change of bindings recomposes the Footer,
+        # which is left for after the feedback has painted.
         self.step = step
-        await self.prepare_feedback()
+        await self.prepare_feedback()  # already done, unless the player was very quick
         self.query_one(FeedbackView).show(step)
         self.reveal_feedback(lambda: self.query_one(RoundHud).show(number=self.number, **self.round.hud()))
 

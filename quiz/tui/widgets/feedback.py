@@ -24,6 +24,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -143,6 +144,9 @@ class FeedbackView(ScrollView, can_focus=True):
         ),
     ]
 
+    class Shown(Message):
+        """The feedback is on screen: the frame that holds it has been painted."""
+
     def __init__(self, game: Game, playable: Playable, *, id: str | None = "feedback-body") -> None:
         super().__init__(id=id)
         self.game = game
@@ -240,6 +244,11 @@ class FeedbackView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._relayout()
+
+    def on_show(self) -> None:
+        # Textual sends Show after laying out the frame that first holds this
+        # view and before the next; the screen waits for it to move the focus.
+        self.post_message(self.Shown())
 
     def notify_style_update(self) -> None:
         # Called for a new theme, but also for every change of focus or class:
