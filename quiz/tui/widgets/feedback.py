@@ -238,8 +238,7 @@ class FeedbackView(ScrollView, can_focus=True):
         y = offset.y + self.scroll_offset.y
         for index, span in enumerate(self._layout(self._width()).passages):
             if y in span:
-                self.selected = index
-                self.refresh()
+                self.select(index)
                 return
 
     def on_resize(self) -> None:
