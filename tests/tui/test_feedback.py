@@ -96,3 +96,19 @@ async def test_a_new_theme_recolours_the_feedback(make_game_app: Callable[..., Q
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await wait_ready(pilot)
         assert verdict_background() != before
+
+
+async def test_text_in_the_feedback_can_be_selected_with_the_mouse(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("number",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show_feedback(app, pilot, ("1", "enter"))  # a wrong number
+        where = find_on_screen(app, "Why: RUSSTRAT")
+        assert where is not None
+        x, y = where
+        await pilot.mouse_down(offset=(x + 5, y))
+        await pilot.hover(offset=(x + 13, y))
+        await pilot.mouse_up(offset=(x + 13, y))
+        await wait_ready(pilot)
+        assert app.screen.get_selected_text() == "RUSSTRAT:"

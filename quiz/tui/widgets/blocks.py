@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -67,6 +68,20 @@ def framed(strips: Sequence[Strip], width: int, frame_style: Style, inside: Styl
     left = [Segment("│", frame), Segment(" ", gap)]
     right = [Segment(" ", gap), Segment("│", frame)]
     return [top, *(Strip([*left, *strip, *right]) for strip in strips), bottom]
+
+
+def selected(strip: Strip, span: tuple[int, int], selection_style: RichStyle) -> Strip:
+    """The strip with cells `span` (end -1: to the end) in the selection's style, on top."""
+    start, end = span
+    length = strip.cell_length
+    end = length if end == -1 else min(end, length)
+    if start >= end:
+        return strip
+    before, middle, after = strip.divide([start, end, length])
+    marked = Strip(
+        [Segment(text, style + selection_style if style else selection_style) for text, style, _ in middle]
+    )
+    return Strip.join([before, marked, after])
 
 
 def column_widths(width: int, count: int, gap: int) -> list[int]:

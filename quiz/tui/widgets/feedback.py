@@ -26,6 +26,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 
@@ -274,8 +275,26 @@ class FeedbackView(ScrollView, can_focus=True):
                 return Strip.blank(0)
             layout = self._layout(width)
         line = y + self.scroll_offset.y
-        lines = layout.lines
-        return lines[line] if line < len(lines) else blocks.blank(layout.width, self.visual_style)
+        if line >= len(layout.lines):
+            return blocks.blank(layout.width, self.visual_style)
+        strip = layout.lines[line]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line)) is not None:
+            strip = blocks.selected(strip, span, self.screen.get_component_rich_style("screen--selection"))
+        # Offsets let the mouse select text, as in any other widget.
+        return strip.apply_offsets(0, line)
+
+    # --- selecting text with the mouse ---------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        width = self._width()
+        if not width:
+            return None
+        text = "\n".join(strip.text.rstrip() for strip in self._layout(width).lines)
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _width(self) -> int:
         """The width lines are laid out at: the view's own once shown, else the planned one (0: unknown)."""
