@@ -31,12 +31,13 @@ from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.campaign_game import CampaignGame, MoveError
 from quiz.tui.screens.question import TYPE_NAMES
 from quiz.tui.text import lit, topic_name
+from quiz.tui.verdicts import VERDICTS
 from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for, index_for_key
 from quiz.tui.widgets.campaign_widgets import KEY_STYLE, CampaignHud, CampaignList, keys_hint, reason_item
 from quiz.tui.widgets.choices import ToggleList
 from quiz.tui.widgets.dispute import DisputePanel
 from quiz.tui.widgets.evidence import open_passage
-from quiz.tui.widgets.feedback import VERDICTS, FeedbackView
+from quiz.tui.widgets.feedback import FeedbackView
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 
 from quiz.tui.screens.round import Round
 from quiz.tui.text import percent, topic_name
+from quiz.tui.verdicts import CONFIDENCE_NAMES
 from quiz.tui.widgets.charts import Bar, BarChart
-from quiz.tui.widgets.feedback import CONFIDENCE_NAMES
 
 # Certainty marking pays best when "sure" means above 80% and "fairly sure" above 67%.
 HONEST = {3: 0.8, 2: 2 / 3, 1: 0.0}
