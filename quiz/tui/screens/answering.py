@@ -9,19 +9,32 @@ player waits for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from textual import on
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from quiz.engine.playable import Playable
+from quiz.tui.text import lit, topic_name
+from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
+
+
+TYPE_NAMES = {
+    "choice": "one answer",
+    "truefalse": "true or false",
+    "multi": "all that apply",
+    "number": "a number",
+    "order": "put in order",
+    "match": "match the pairs",
+}
 
 
 class AnsweringScreen(Screen[None]):
@@ -30,6 +43,28 @@ class AnsweringScreen(Screen[None]):
     phase: reactive[str] = reactive("question", bindings=True)
     playable: Playable
     _after_reveal: Callable[[], None] | None = None
+
+    def meta_line(self) -> Static:
+        """``Topic · ●●○ · one answer``, above the prompt."""
+        playable = self.playable
+        stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
+        kind = TYPE_NAMES.get(playable.type, playable.type)
+        return Static(
+            Content.assemble(Content(topic_name(playable.topic)), f"  ·  {stars}  ·  {kind}"),
+            id="question-meta",
+        )
+
+    def answer_parts(self) -> Iterator[Static | AnswerWidget]:
+        """The prompt, the hint of its answer widget, and the widget."""
+        yield Static(lit(self.playable.prompt), id="prompt")
+        widget = answer_widget_for(self.playable)
+        yield Static(widget.render_hint(), id="hint", markup=False)
+        yield widget
+
+    def start_answering(self) -> None:
+        """Keys to the answer widget; the feedback prepared once the question has painted."""
+        self.query_one(AnswerWidget).focus_default()
+        self.call_after_refresh(self.prepare_feedback)
 
     def feedback_game(self) -> Game:
         """The game the feedback reads sources and passages from."""

@@ -29,10 +29,9 @@ from quiz.engine.playable import Answer, Award, Playable
 from quiz.engine.session import Step
 from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.campaign_game import CampaignGame, MoveError
-from quiz.tui.screens.question import TYPE_NAMES
-from quiz.tui.text import lit, topic_name
+from quiz.tui.text import lit
 from quiz.tui.verdicts import VERDICTS
-from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for, index_for_key
+from quiz.tui.widgets.answer import AnswerWidget, index_for_key
 from quiz.tui.widgets.campaign_widgets import KEY_STYLE, CampaignHud, CampaignList, keys_hint, reason_item
 from quiz.tui.widgets.choices import ToggleList
 from quiz.tui.widgets.dispute import DisputePanel
@@ -82,20 +81,12 @@ class CampaignQuestionScreen(AnsweringScreen):
         self.answered = False
 
     def compose(self) -> ComposeResult:
-        playable = self.playable
         total = len(self.cg.scene.questions)
         yield CampaignHud(
             self.cg, Content.assemble(Content(self.cg.scene.title), f"  ·  question {self.number} of {total}")
         )
         with VerticalScroll(id="question-body", can_focus=False):
-            stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
-            yield Static(
-                Content.assemble(
-                    Content(topic_name(playable.topic)),
-                    f"  ·  {stars}  ·  {TYPE_NAMES.get(playable.type, playable.type)}",
-                ),
-                id="question-meta",
-            )
+            yield self.meta_line()
             if self.answered_before or self.tried_before:
                 note = (
                     "You answered this one right already: no more points for it."
@@ -103,15 +94,11 @@ class CampaignQuestionScreen(AnsweringScreen):
                     else "Tried before: a right answer now opens the way, but scores no points."
                 )
                 yield Static(note, classes="camp-note", markup=False)
-            yield Static(lit(playable.prompt), id="prompt")
-            widget = answer_widget_for(playable)
-            yield Static(widget.render_hint(), id="hint", markup=False)
-            yield widget
+            yield from self.answer_parts()
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(AnswerWidget).focus_default()
-        self.call_after_refresh(self.prepare_feedback)
+        self.start_answering()
 
     def feedback_game(self) -> Game:
         return self.cg.game

@@ -29,23 +29,13 @@ from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
 from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.round import Round
-from quiz.tui.text import lit, topic_name
-from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
+from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.feedback import FeedbackView
 from quiz.tui.widgets.hud import RoundHud
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
-
-TYPE_NAMES = {
-    "choice": "one answer",
-    "truefalse": "true or false",
-    "multi": "all that apply",
-    "number": "a number",
-    "order": "put in order",
-    "match": "match the pairs",
-}
 
 
 class QuestionScreen(AnsweringScreen):
@@ -76,30 +66,18 @@ class QuestionScreen(AnsweringScreen):
         self.step: Step | None = None
 
     def compose(self) -> ComposeResult:
-        playable = self.playable
         yield RoundHud()
         if self.round.game.notice:
             yield Static(Content.assemble("⚠ ", Content(self.round.game.notice)), classes="notice")
         # Not focusable: a click on the prompt must leave the keys with the answer widget.
         with VerticalScroll(id="question-body", can_focus=False):
-            stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
-            yield Static(
-                Content.assemble(
-                    Content(topic_name(playable.topic)),
-                    f"  ·  {stars}  ·  {TYPE_NAMES.get(playable.type, playable.type)}",
-                ),
-                id="question-meta",
-            )
-            yield Static(lit(playable.prompt), id="prompt")
-            widget = answer_widget_for(playable)
-            yield Static(widget.render_hint(), id="hint", markup=False)
-            yield widget
+            yield self.meta_line()
+            yield from self.answer_parts()
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(RoundHud).show(number=self.number, **self.round.hud())
-        self.query_one(AnswerWidget).focus_default()
-        self.call_after_refresh(self.prepare_feedback)
+        self.start_answering()
 
     def feedback_game(self) -> Game:
         return self.round.game

@@ -285,10 +285,10 @@ class FeedbackView(ScrollView, can_focus=True):
         if layout is not None and layout.width == width and layout.selected == self.selected:
             return layout
         parts = [
-            self._part(("verdict", width), self._verdict_part),
-            self._part(("prompt", width), self._prompt_part),
-            self._part(("answer", width), self._answer_part),
-            self._part(("rest", width, self.selected), self._rest_part),
+            self._part(("verdict", width), self._verdict_part, width),
+            self._part(("prompt", width), self._prompt_part, width),
+            self._part(("answer", width), self._answer_part, width),
+            self._part(("rest", width, self.selected), self._rest_part, width),
         ]
         top = sum(len(lines) for lines, _ in parts[:-1])
         self._joined = Layout(
@@ -299,10 +299,10 @@ class FeedbackView(ScrollView, can_focus=True):
         )
         return self._joined
 
-    def _part(self, key: tuple[object, ...], build: Callable[[int], Part]) -> Part:
+    def _part(self, key: tuple[object, ...], build: Callable[[int], Part], width: int) -> Part:
         part = self._parts.get(key)
         if part is None:
-            part = self._parts[key] = build(key[1])  # type: ignore[arg-type]
+            part = self._parts[key] = build(width)
         return part
 
     def _paragraph(self, content: Content, width: int, style: Style | None = None) -> list[Strip]:
