@@ -104,14 +104,12 @@ class CampaignQuestionScreen(AnsweringScreen):
         return self.cg.game
 
     @on(AnswerWidget.Answered)
-    def _answered(self, event: AnswerWidget.Answered) -> None:
+    async def _answered(self, event: AnswerWidget.Answered) -> None:
         event.stop()
         if self.answered:
             return
         self.answered = True
-        # In a worker, as the round's question does: the feedback's layout is
-        # then in the next frame.
-        self.run_worker(self.give(event.answer), exclusive=True, group="answer")
+        await self.give(event.answer)
 
     async def give(self, given: Answer) -> None:
         try:

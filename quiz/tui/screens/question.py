@@ -85,22 +85,19 @@ class QuestionScreen(AnsweringScreen):
     # --- answering ------------------------------------------------------------
 
     @on(AnswerWidget.Answered)
-    def _answered(self, event: AnswerWidget.Answered) -> None:
+    async def _answered(self, event: AnswerWidget.Answered) -> None:
         event.stop()
         if self.phase != "question" or self.step is not None:
             return
         seconds = time.monotonic() - self.shown_at
         if not self.round.confidence:
-            # In a worker rather than in this handler: the screen then takes
-            # the reveal's layout before its next frame (from within a handler,
-            # Textual paints the old layout first and the feedback frames later).
-            self.run_worker(self.give(event.answer, None, seconds), exclusive=True, group="answer")
+            await self.give(event.answer, None, seconds)
             return
         from quiz.tui.screens.confidence import ConfidenceScreen
 
-        def rated(level: int | None) -> None:
+        async def rated(level: int | None) -> None:
             if level is not None:
-                self.run_worker(self.give(event.answer, level, seconds), exclusive=True, group="answer")
+                await self.give(event.answer, level, seconds)
 
         self.app.push_screen(ConfidenceScreen(), rated)
 

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.color import Color
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.filter import LineFilter
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
@@ -35,8 +37,16 @@ def wrap(content: Content, width: int, style: Style) -> list[Strip]:
     """
     if width <= 0:
         return []
-    strips = content.render_strips(width, None, style, RenderOptions(_parse_style, RulesMap()))
     rich_style = style.rich_style
+    plain = content.plain
+    if plain and content.cell_length <= width and "\n" not in plain and "\t" not in plain:
+        # One line (a verdict, an answer): nothing to wrap, in a fraction of the time.
+        segments = [
+            Segment(text, (style + text_style).rich_style)
+            for text, text_style in content.render(style, end="", parse_style=_parse_style)
+        ]
+        return [Strip(segments, content.cell_length).extend_cell_length(width, rich_style)]
+    strips = content.render_strips(width, None, style, RenderOptions(_parse_style, RulesMap()))
     return [strip.extend_cell_length(width, rich_style) for strip in strips]
 
 
@@ -105,3 +115,47 @@ def side_by_side(
             parts.extend(column[y] if y < len(column) else Strip.blank(column_width, fill.rich_style))
         lines.append(Strip(parts))
     return lines
+
+
+class Painter:
+    """Content lines made into the lines a widget paints: padded at its sides, filtered.
+
+    What Textual's styling pass does for a widget whose only box style is side
+    padding (see `FeedbackView.render_lines`), kept per content line: a line
+    laid out before its widget is shown is painted before too, and costs
+    nothing in the frame that shows it.
+    """
+
+    def __init__(
+        self, width: int, left: int, base_background: Color, background: Color, filters: Sequence[LineFilter]
+    ) -> None:
+        self.key = (width, left, base_background, background, tuple(filters))
+        """What the painted lines depend on: a painter serves while this stays the same."""
+        self.width = width
+        self.left = left
+        self.inner = Style(background=base_background + background).rich_style
+        self.background = background
+        self.filters = tuple(filters)
+        self.blank = self.paint_once(Strip.blank(0))
+        self._painted: dict[int, tuple[Strip, Strip]] = {}
+
+    def paint(self, content: Strip) -> Strip:
+        """`content` painted, once for each content line (the line itself is the key)."""
+        hit = self._painted.get(id(content))
+        if hit is None:
+            # The content is kept with its painted line, so that its id is not reused.
+            hit = self._painted[id(content)] = (content, self.paint_once(content))
+        return hit[1]
+
+    def paint_once(self, content: Strip) -> Strip:
+        """`content` painted, for a line that will not be painted again (marked, selected)."""
+        right = max(0, self.width - self.left - content.cell_length)
+        segments = [*content]
+        if self.left:
+            segments.insert(0, Segment(" " * self.left, self.inner))
+        if right:
+            segments.append(Segment(" " * right, self.inner))
+        strip = Strip(segments, self.width)
+        for line_filter in self.filters:
+            strip = strip.apply_filter(line_filter, self.background)
+        return strip
