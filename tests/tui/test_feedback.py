@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.reader import ReaderScreen
 from quiz.tui.widgets.feedback import FeedbackView
-from tests.tui.helpers import find_on_screen, right_answer_keys, screen_text, wait_ready
+from tests.tui.helpers import find_on_screen, right_answer_keys, screen_lines, screen_text, wait_ready
 
 FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
 SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact"
@@ -31,6 +33,27 @@ async def show_feedback(app: QuizApp, pilot, keys: tuple[str, ...] = ()) -> Ques
     await wait_ready(pilot)
     assert screen.phase == "feedback"
     return screen
+
+
+@pytest.mark.parametrize("given", ["Four", "Six", "Nine", "Fifteen"])
+async def test_each_choice_gets_its_own_answer_lines(
+    make_game_app: Callable[..., QuizApp], given: str
+) -> None:
+    # Every choice's lines are laid out while the player reads: the one shown
+    # must be the one picked, with its own advice and the right answer if missed.
+    app = make_game_app(types=("choice",), count=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        await pilot.press(str(screen.playable.choices.index(given) + 1))
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert f"Your answer: {given}" in text
+        assert ("The answer: Six" in text) == (given != "Six")
+        assert ("Nine was the 1993 peak" in text) == (given == "Nine")
 
 
 async def test_tab_chooses_the_passage_that_o_opens(make_game_app: Callable[..., QuizApp]) -> None:
@@ -112,3 +135,19 @@ async def test_text_in_the_feedback_can_be_selected_with_the_mouse(
         await pilot.mouse_up(offset=(x + 13, y))
         await wait_ready(pilot)
         assert app.screen.get_selected_text() == "RUSSTRAT:"
+
+
+async def test_a_border_given_to_the_feedback_in_css_is_drawn_round_its_text(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    # The feedback pads its own lines; with a border (or any box style but
+    # side padding) it hands them to Textual's styling pass instead.
+    app = make_game_app(types=("number",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await show_feedback(app, pilot, ("1", "enter"))
+        screen.query_one(FeedbackView).styles.border = ("round", "red")
+        await wait_ready(pilot)
+        lines = screen_lines(app)
+        assert any(line.lstrip().startswith("╭") for line in lines)
+        why = next(line for line in lines if "Why: RUSSTRAT" in line)
+        assert why.lstrip().startswith("│")

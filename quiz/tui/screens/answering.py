@@ -18,7 +18,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.engine.playable import Playable
+from quiz.engine.answers import judge
+from quiz.engine.playable import Answer, Playable, Verdict
 from quiz.tui.text import lit, topic_name
 from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView
@@ -38,11 +39,12 @@ TYPE_NAMES = {
 
 
 class AnsweringScreen(Screen[None]):
-    """A question, then its feedback, on one screen (`#question-body` holds the question)."""
+    """A question, then its feedback, on one screen (its child `#question-body` holds the question)."""
 
     phase: reactive[str] = reactive("question", bindings=True)
     playable: Playable
     _after_reveal: Callable[[], None] | None = None
+    _feedback: FeedbackView | None = None
 
     def meta_line(self) -> Static:
         """``Topic · ●●○ · one answer``, above the prompt."""
@@ -70,17 +72,31 @@ class AnsweringScreen(Screen[None]):
         """The game the feedback reads sources and passages from."""
         raise NotImplementedError
 
-    async def prepare_feedback(self) -> None:
-        """Compose the feedback out of sight, once the question is on screen."""
-        if self.query(FeedbackView):
-            return
-        view = FeedbackView(self.feedback_game(), self.playable)
+    async def prepare_feedback(self) -> FeedbackView:
+        """The feedback, composed out of sight once the question is on screen (or now, if asked sooner).
+
+        Kept rather than queried: on the key press every DOM walk is time
+        between the key and the paint.
+        """
+        if self._feedback is not None:
+            return self._feedback
+        view = self._feedback = FeedbackView(self.feedback_game(), self.playable)
         view.display = False
         await self.mount(view, before=self.query_one(Footer))
         # It will take the question's place, so it will have the question's width.
         view.prepare(self.query_one("#question-body").outer_size.width)
+        view.expect(self._judged(self.query_one(AnswerWidget).likely_answers()))
+        return view
 
-    def reveal_feedback(self, update_hud: Callable[[], None]) -> None:
+    def _judged(self, answers: list[Answer]) -> Iterator[tuple[Answer, Verdict]]:
+        """Each answer with its verdict, for laying out ahead; a bad key is left to the key press."""
+        for given in answers:
+            try:
+                yield given, judge(self.playable, given)
+            except ValueError:
+                return
+
+    def reveal_feedback(self, view: FeedbackView, update_hud: Callable[[], None]) -> None:
         """Swap the question for the feedback in one paint; then update the HUD and focus.
 
         The rest waits for the feedback's `Shown`, posted once the frame that
@@ -90,8 +106,8 @@ class AnsweringScreen(Screen[None]):
         """
         self._after_reveal = update_hud
         with self.app.batch_update():
-            self.query_one("#question-body").display = False
-            self.query_one(FeedbackView).display = True
+            self.get_child_by_id("question-body").display = False
+            view.display = True
 
     @on(FeedbackView.Shown)
     def _feedback_shown(self, event: FeedbackView.Shown) -> None:

@@ -36,7 +36,6 @@ from quiz.tui.widgets.campaign_widgets import KEY_STYLE, CampaignHud, CampaignLi
 from quiz.tui.widgets.choices import ToggleList
 from quiz.tui.widgets.dispute import DisputePanel
 from quiz.tui.widgets.evidence import open_passage
-from quiz.tui.widgets.feedback import FeedbackView
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
@@ -118,7 +117,7 @@ class CampaignQuestionScreen(AnsweringScreen):
             self.notify(str(exc), severity="warning", markup=False)
             self.dismiss(None)
             return
-        await self.prepare_feedback()
+        view = await self.prepare_feedback()
         step = Step(self.playable, given, verdict, Award(points=points, streak=0, bonus_percent=0))
         symbol, word = VERDICTS[verdict.outcome]
         if points:
@@ -134,10 +133,8 @@ class CampaignQuestionScreen(AnsweringScreen):
         else:
             scored = Content.styled("no points", "bold")
             after = "  ·  you may try again from the scene: a right answer still opens the way"
-        self.query_one(FeedbackView).show(
-            step, verdict=Content.assemble((f"{symbol} {word}", "bold"), "   ", scored, after)
-        )
-        self.reveal_feedback(self.query_one(CampaignHud).update)
+        view.show(step, verdict=Content.assemble((f"{symbol} {word}", "bold"), "   ", scored, after))
+        self.reveal_feedback(view, self.query_one(CampaignHud).update)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "open_article"):

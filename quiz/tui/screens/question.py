@@ -31,7 +31,6 @@ from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.screens.round import Round
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
-from quiz.tui.widgets.feedback import FeedbackView
 from quiz.tui.widgets.hud import RoundHud
 
 if TYPE_CHECKING:
@@ -108,9 +107,11 @@ class QuestionScreen(AnsweringScreen):
         # A plain flag, not `phase`: a change of bindings recomposes the Footer,
         # which is left for after the feedback has painted.
         self.step = step
-        await self.prepare_feedback()  # already done, unless the player was very quick
-        self.query_one(FeedbackView).show(step)
-        self.reveal_feedback(lambda: self.query_one(RoundHud).show(number=self.number, **self.round.hud()))
+        view = await self.prepare_feedback()  # already done, unless the player was very quick
+        view.show(step)
+        self.reveal_feedback(
+            view, lambda: self.query_one(RoundHud).show(number=self.number, **self.round.hud())
+        )
 
     # --- feedback ---------------------------------------------------------------
 

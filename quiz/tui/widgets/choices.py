@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList
 
-from quiz.engine.playable import Playable
+from quiz.engine.playable import Answer, Playable
 from quiz.tui.widgets.answer import AnswerWidget, index_for_key, key_badge
 from quiz.tui.widgets.picklist import Item, PickList
 
@@ -39,9 +39,15 @@ class ChoiceAnswer(AnswerWidget):
     def focus_default(self) -> None:
         self.query_one(PickList).focus()
 
+    def answer_for(self, index: int) -> Answer:
+        return self.values()[index]
+
+    def likely_answers(self) -> list[Answer]:
+        return [self.answer_for(index) for index in range(len(self.values()))]
+
     def pick(self, index: int) -> None:
         # No highlight change first: that would cost a frame before the feedback's.
-        self.answer(self.values()[index])
+        self.answer(self.answer_for(index))
 
     @on(OptionList.OptionSelected, "#choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -72,8 +78,8 @@ class TrueFalseAnswer(ChoiceAnswer):
             Content.styled(f" {index + 1} ", "bold $text-accent"), ("tf"[index] + " ", "$text-muted"), " "
         )
 
-    def pick(self, index: int) -> None:
-        self.answer(index == 0)
+    def answer_for(self, index: int) -> Answer:
+        return index == 0
 
     def on_key(self, event: events.Key) -> None:
         index = {"t": 0, "f": 1}.get(event.key, index_for_key(event.key, 2))

@@ -16,7 +16,7 @@ through the component classes below.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,7 +30,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 
-from quiz.engine.playable import Playable
+from quiz.engine.playable import Answer, Playable, Verdict
 from quiz.engine.session import Step
 from quiz.tui.game import Game
 from quiz.tui.text import lit
@@ -150,9 +150,23 @@ class FeedbackView(ScrollView, can_focus=True):
         self.step = step
         self._verdict = verdict
         self._forget("verdict")
-        self._forget("answer")
         self._relayout()
-        self.scroll_home(animate=False)
+        if self.scroll_offset.y:
+            self.scroll_home(animate=False)
+
+    def expect(self, answers: Iterable[tuple[Answer, Verdict]]) -> None:
+        """Lay out (and paint) ahead the lines of answers the player may give, with their verdicts.
+
+        For a choice, each choice: the answer's lines are then ready when it
+        is given, and the key press only lays out the verdict's line.
+        """
+        if not self._planned_width:
+            return
+        for given, verdict in answers:
+            lines, _ = self._answer_lines(self._planned_width, given, verdict)
+            if self._painter is not None:
+                for line in lines:
+                    self._painter.paint(line)
 
     def open_selected(self) -> bool:
         """Open the article at the selected passage; False when there is none."""
@@ -361,7 +375,7 @@ class FeedbackView(ScrollView, can_focus=True):
         parts = [
             self._part(("verdict", width), self._verdict_part, width),
             self._part(("prompt", width), self._prompt_part, width),
-            self._part(("answer", width), self._answer_part, width),
+            self._answer_lines(width),
             self._part(("rest", width, self.selected), self._rest_part, width),
         ]
         top = sum(len(lines) for lines, _ in parts[:-1])
@@ -372,6 +386,15 @@ class FeedbackView(ScrollView, can_focus=True):
             [range(span.start + top, span.stop + top) for span in parts[-1][1]],
         )
         return self._joined
+
+    def _answer_lines(self, width: int, given: Answer | None = None, verdict: Verdict | None = None) -> Part:
+        """The lines of the given answer (this step's, unless `given` and `verdict` are passed)."""
+        if given is None or verdict is None:
+            if self.step is None:
+                return [], []
+            given, verdict = self.step.given, self.step.verdict
+        key = ("answer", width, *self._answer_key(given, verdict))
+        return self._part(key, lambda width: self._answer_part(given, verdict, width), width)
 
     def _part(self, key: tuple[object, ...], build: Callable[[int], Part], width: int) -> Part:
         part = self._parts.get(key)
@@ -399,19 +422,24 @@ class FeedbackView(ScrollView, can_focus=True):
         lines = blocks.padded(blocks.wrap(verdict, width - 2, style), style)
         return [blocks.blank(width, self.visual_style), *lines], []
 
-    def _answer_part(self, width: int) -> Part:
+    def _answer_part(self, given: Answer, verdict: Verdict, width: int) -> Part:
         """The player's answer, the right one when it differs, and the advice."""
-        step = self.step
-        if step is None:
-            return [], []
-        given = answer_text(self.playable, step.given)
-        lines = self._paragraph(Content.assemble(("Your answer: ", "bold"), Content(given)), width)
-        if step.verdict.outcome != "right":
-            expected = Content.assemble(("The answer: ", "bold"), Content(step.verdict.expected))
-            lines += self._paragraph(expected, width)
-        for advice in step.verdict.feedback:
-            lines += self._paragraph(Content.assemble(("» ", "bold $text-warning"), Content(advice)), width)
+        text, right, expected, advice = self._answer_key(given, verdict)
+        lines = self._paragraph(Content.assemble(("Your answer: ", "bold"), Content(text)), width)
+        if not right:
+            lines += self._paragraph(Content.assemble(("The answer: ", "bold"), Content(expected)), width)
+        for line in advice:
+            lines += self._paragraph(Content.assemble(("» ", "bold $text-warning"), Content(line)), width)
         return lines, []
+
+    def _answer_key(self, given: Answer, verdict: Verdict) -> tuple[str, bool, str, tuple[str, ...]]:
+        """What the answer's lines show: answers that show the same share their lines."""
+        return (
+            answer_text(self.playable, given),
+            verdict.outcome == "right",
+            verdict.expected,
+            verdict.feedback,
+        )
 
     def _rest_part(self, width: int) -> Part:
         """The explanation, the evidence and the dispute: the same whatever the answer."""
