@@ -104,6 +104,72 @@ def _watch_frames(report: Path, markers: list[str]) -> None:
 
         MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
 
+        from textual.screen import Screen
+
+        original_tick = Screen._on_timer_update
+
+        def tick(self):  # type: ignore[no-untyped-def]
+            dirty = sorted(type(w).__name__ for w in self._dirty_widgets)
+            with open(debug, "a", encoding="utf-8") as out:
+                out.write(f"{time.time()!r} Tick layout={self._layout_required} dirty={','.join(dirty)}\n")
+            return original_tick(self)
+
+        Screen._on_timer_update = tick  # type: ignore[method-assign]
+
+        import functools
+
+        from textual._compositor import Compositor
+        from textual.app import App
+
+        def timed(owner, name):  # type: ignore[no-untyped-def]
+            original = getattr(owner, name)
+
+            @functools.wraps(original)
+            def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+                started = time.perf_counter()
+                try:
+                    return original(*args, **kwargs)
+                finally:
+                    spent = (time.perf_counter() - started) * 1000
+                    with open(debug, "a", encoding="utf-8") as out:
+                        out.write(f"{time.time()!r} Spent {owner.__name__}.{name} {spent:.2f}ms\n")
+
+            setattr(owner, name, wrapper)
+
+        timed(Compositor, "reflow")
+        timed(Compositor, "render_update")
+        timed(App, "_display")
+        timed(Screen, "_refresh_layout")
+        timed(Compositor, "_get_renders")
+        from textual.widget import Widget
+        timed(Widget, "render_lines")
+        from textual._styles_cache import StylesCache
+        timed(StylesCache, "render_widget")
+        from quiz.tui.screens.round import Round
+        from quiz.tui.widgets.feedback import FeedbackView
+        from quiz.tui.screens.answering import AnsweringScreen
+        import gc
+
+        gc_started = [0.0]
+
+        def gc_log(phase, info):  # type: ignore[no-untyped-def]
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+            else:
+                spent = (time.perf_counter() - gc_started[0]) * 1000
+                with open(debug, "a", encoding="utf-8") as out:
+                    out.write(f"{time.time()!r} GC gen{info['generation']} {spent:.2f}ms\n")
+
+        gc.callbacks.append(gc_log)
+        timed(Round, "answer")
+        timed(FeedbackView, "show")
+        timed(FeedbackView, "render_lines")
+        timed(FeedbackView, "_layout")
+        timed(FeedbackView, "_check_styles")
+        timed(FeedbackView, "_size_updated")
+        timed(Screen, "_compositor_refresh")
+        timed(AnsweringScreen, "reveal_feedback")
+
 
 def child_bare(report: Path) -> None:
     _watch_frames(report, [BARE_MARKER, BARE_KEY_MARKER, BARE_SWAP_MARKER])
@@ -263,6 +329,7 @@ def measure_quiz(tmp: Path, index: int, quiz_args: list[str]) -> tuple[float, fl
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--samples", action="store_true", help="also print every key-press time, sorted")
     parser.add_argument("--child", choices=("bare", "quiz"), help=argparse.SUPPRESS)
     parser.add_argument("report", nargs="?", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -299,6 +366,9 @@ def main() -> int:
         median, low, high = (v * 1000 for v in (statistics.median(values), min(values), max(values)))
         return f"median {median:6.1f} ms  (min {low:.1f}, max {high:.1f})"
 
+    if args.samples:
+        for name, values in (("bare key", bare_key), ("bare swap", bare_swap), ("quiz key", quiz_key)):
+            print(f"{name + ':':11}", " ".join(f"{v * 1000:.1f}" for v in sorted(values)))
     start_ratio = statistics.median(quiz_start) / statistics.median(bare_start)
     key_ratio = statistics.median(quiz_key) / statistics.median(bare_key)
     print(f"runs: {args.runs}, alternating, terminal {SIZE[1]}x{SIZE[0]}")

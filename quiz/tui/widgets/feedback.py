@@ -144,6 +144,9 @@ class FeedbackView(ScrollView, can_focus=True):
             painter.paint(line)
         for outcome in VERDICTS:  # the verdict's colours, resolved now rather than on the key press
             self._style(f"feedback--{outcome}")
+        # Textual makes (and starts) a scrollbar the first time one is needed:
+        # now, rather than in the frame that reveals the feedback.
+        self.vertical_scrollbar  # noqa: B018
 
     def show(self, step: Step, verdict: Content | None = None) -> None:
         """Fill in how this answer was judged (`verdict` replaces the round's verdict line)."""
