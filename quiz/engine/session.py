@@ -215,9 +215,17 @@ class GameSession:
         RuntimeError when the round is over, ValueError for a confidence other
         than 1, 2 or 3 or an answer of the wrong form for the question's type.
         """
+        return self.record(self.judge(given, confidence), seconds)
+
+    def judge(self, given: Answer, confidence: int | None = None) -> Step:
+        """How an answer to the current question is judged and what it earns, without recording it.
+
+        `answer()` is `record(judge(...))`. A face may show the step first and
+        record it a moment later (once the feedback is on screen), or judge
+        likely answers ahead. Raises as `answer()` does.
+        """
         from quiz.engine.answers import judge
         from quiz.engine.scoring import CONFIDENCE_LEVELS
-        from quiz.engine.store import AnswerRecord
 
         playable = self.current
         if playable is None:
@@ -225,7 +233,23 @@ class GameSession:
         if confidence is not None and confidence not in CONFIDENCE_LEVELS:
             raise ValueError(f"confidence is 1, 2 or 3, not {confidence!r}")
         verdict = judge(playable, given)
-        award = self._scorer.score(playable.difficulty, verdict, confidence)
+        award = self._scorer.preview(playable.difficulty, verdict, confidence)
+        return Step(playable, given, verdict, award)
+
+    def record(self, step: Step, seconds: float | None = None) -> Step:
+        """Score and record a step from `judge()`, committed before this returns, and move on.
+
+        Raises RuntimeError unless the step answers the current question.
+        """
+        from quiz.engine.store import AnswerRecord
+
+        playable = self.current
+        if playable is None:
+            raise RuntimeError("the round is over")
+        if step.playable is not playable:
+            raise RuntimeError("that step does not answer the current question")
+        self._scorer.add(step.award)
+        verdict, award = step.verdict, step.award
         if seconds is None:
             seconds = max(0.0, self._clock() - self._shown_at)
         if self._round_id is None:
@@ -242,17 +266,16 @@ class GameSession:
                 sources=tuple(sorted(playable.sources)),
                 difficulty=playable.difficulty,
                 prompt=playable.prompt,
-                given=given,
+                given=step.given,
                 outcome=verdict.outcome,
                 credit=verdict.credit,
                 points=award.points,
                 streak=award.streak,
-                confidence=confidence,
+                confidence=award.confidence,
                 marks=award.marks,
                 seconds=round(seconds, 3),
             ),
         )
-        step = Step(playable, given, verdict, award)
         self.steps.append(step)
         self._shown_at = self._clock()
         if self.index >= self.total:

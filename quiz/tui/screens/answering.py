@@ -96,15 +96,16 @@ class AnsweringScreen(Screen[None]):
             except ValueError:
                 return
 
-    def reveal_feedback(self, view: FeedbackView, update_hud: Callable[[], None]) -> None:
-        """Swap the question for the feedback in one paint; then update the HUD and focus.
+    def reveal_feedback(self, view: FeedbackView, painted: Callable[[], None]) -> None:
+        """Swap the question for the feedback in one paint; then call `painted` and move the focus.
 
         The rest waits for the feedback's `Shown`, posted once the frame that
         holds it is painted: the verdict already shows the points, so the HUD
-        (score, streak, progress) can follow a frame later, and a change of
-        focus or bindings (which recomposes the Footer) cannot delay that frame.
+        (score, streak, progress) and the store can follow a frame later, and
+        a change of focus or bindings (which recomposes the Footer) cannot
+        delay that frame.
         """
-        self._after_reveal = update_hud
+        self._after_reveal = painted
         with self.app.batch_update():
             self.get_child_by_id("question-body").display = False
             view.display = True
@@ -112,9 +113,9 @@ class AnsweringScreen(Screen[None]):
     @on(FeedbackView.Shown)
     def _feedback_shown(self, event: FeedbackView.Shown) -> None:
         event.stop()
-        update_hud, self._after_reveal = self._after_reveal, None
-        if update_hud is None:
+        painted, self._after_reveal = self._after_reveal, None
+        if painted is None:
             return  # shown again (back from the reader), not revealed
-        update_hud()
+        painted()
         self.query_one(FeedbackView).focus()
         self.phase = "feedback"

@@ -52,10 +52,13 @@ class Round:
             "marks": session.marks if self.confidence else None,
         }
 
-    def answer(self, given: Any, confidence: int | None, seconds: float | None) -> Step:
-        step = self.session.answer(given, confidence=confidence, seconds=seconds)
+    def judge(self, given: Any, confidence: int | None) -> Step:
+        """How the answer is judged and scored, not yet recorded (`record` does that)."""
+        return self.session.judge(given, confidence=confidence)
+
+    def record(self, step: Step, seconds: float | None) -> None:
+        self.session.record(step, seconds=seconds)
         self.steps.append(step)
-        return step
 
     def next_screen(self) -> Any:
         from quiz.tui.screens.question import QuestionScreen
