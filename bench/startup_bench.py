@@ -40,6 +40,7 @@ import termios
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (30, 100)  # rows, columns
@@ -87,88 +88,90 @@ def _watch_frames(report: Path, markers: list[str]) -> None:
 
     LinuxDriver.write = write  # type: ignore[method-assign]
     if debug:
-        # Diagnostics: when each key and answer is handled, and a profile of
-        # the answer's path (QUIZ_BENCH_PROFILE) up to the feedback frame.
-        from textual.message_pump import MessagePump
+        _trace(debug, profiler)
 
-        original_dispatch = MessagePump._dispatch_message
 
-        async def dispatch(self, message):  # type: ignore[no-untyped-def]
-            name = type(message).__name__
-            if profiler is not None and name == "Answered":
-                profiler.enable()
-            if name in ("Key", "Answered"):
-                with open(debug, "a", encoding="utf-8") as out:
-                    out.write(f"{time.time()!r} {name} {type(self).__name__}\n")
-            return await original_dispatch(self, message)
+def _trace(debug: str, profiler: Any) -> None:
+    """Diagnostics (QUIZ_BENCH_DEBUG): when each key, answer, frame tick and collection happens,
+    and how long each step of the answer's path takes; with QUIZ_BENCH_PROFILE, a profile of
+    that path up to the feedback frame."""
+    import functools
+    import gc
 
-        MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
+    from textual._compositor import Compositor
+    from textual.app import App
+    from textual.message_pump import MessagePump
+    from textual.screen import Screen
 
-        from textual.screen import Screen
+    def log(line: str) -> None:
+        with open(debug, "a", encoding="utf-8") as out:
+            out.write(f"{time.time()!r} {line}\n")
 
-        original_tick = Screen._on_timer_update
+    original_dispatch = MessagePump._dispatch_message
 
-        def tick(self):  # type: ignore[no-untyped-def]
-            dirty = sorted(type(w).__name__ for w in self._dirty_widgets)
-            with open(debug, "a", encoding="utf-8") as out:
-                out.write(f"{time.time()!r} Tick layout={self._layout_required} dirty={','.join(dirty)}\n")
-            return original_tick(self)
+    async def dispatch(self, message):  # type: ignore[no-untyped-def]
+        name = type(message).__name__
+        if profiler is not None and name == "Answered":
+            profiler.enable()
+        if name in ("Key", "Answered"):
+            log(f"{name} {type(self).__name__}")
+        return await original_dispatch(self, message)
 
-        Screen._on_timer_update = tick  # type: ignore[method-assign]
+    MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]
 
-        import functools
+    original_tick = Screen._on_timer_update
 
-        from textual._compositor import Compositor
-        from textual.app import App
+    def tick(self):  # type: ignore[no-untyped-def]
+        dirty = ",".join(sorted(type(w).__name__ for w in self._dirty_widgets))
+        log(f"Tick layout={self._layout_required} dirty={dirty}")
+        return original_tick(self)
 
-        def timed(owner, name):  # type: ignore[no-untyped-def]
-            original = getattr(owner, name)
+    Screen._on_timer_update = tick  # type: ignore[method-assign]
 
-            @functools.wraps(original)
-            def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
-                started = time.perf_counter()
-                try:
-                    return original(*args, **kwargs)
-                finally:
-                    spent = (time.perf_counter() - started) * 1000
-                    with open(debug, "a", encoding="utf-8") as out:
-                        out.write(f"{time.time()!r} Spent {owner.__name__}.{name} {spent:.2f}ms\n")
+    collecting = [0.0]
 
-            setattr(owner, name, wrapper)
+    def collection(phase, info):  # type: ignore[no-untyped-def]
+        if phase == "start":
+            collecting[0] = time.perf_counter()
+        else:
+            log(f"GC gen{info['generation']} {(time.perf_counter() - collecting[0]) * 1000:.2f}ms")
 
-        timed(Compositor, "reflow")
-        timed(Compositor, "render_update")
-        timed(App, "_display")
-        timed(Screen, "_refresh_layout")
-        timed(Compositor, "_get_renders")
-        from textual.widget import Widget
-        timed(Widget, "render_lines")
-        from textual._styles_cache import StylesCache
-        timed(StylesCache, "render_widget")
+    gc.callbacks.append(collection)
+
+    def timed(owner, name):  # type: ignore[no-untyped-def]
+        original = getattr(owner, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                log(f"Spent {owner.__name__}.{name} {(time.perf_counter() - started) * 1000:.2f}ms")
+
+        setattr(owner, name, wrapper)
+
+    for owner, name in (
+        (Compositor, "reflow"),
+        (Compositor, "render_update"),
+        (App, "_display"),
+        (Screen, "_refresh_layout"),
+    ):
+        timed(owner, name)
+    if "quiz" in sys.argv:
+        from quiz.tui.screens.answering import AnsweringScreen
         from quiz.tui.screens.round import Round
         from quiz.tui.widgets.feedback import FeedbackView
-        from quiz.tui.screens.answering import AnsweringScreen
-        import gc
 
-        gc_started = [0.0]
-
-        def gc_log(phase, info):  # type: ignore[no-untyped-def]
-            if phase == "start":
-                gc_started[0] = time.perf_counter()
-            else:
-                spent = (time.perf_counter() - gc_started[0]) * 1000
-                with open(debug, "a", encoding="utf-8") as out:
-                    out.write(f"{time.time()!r} GC gen{info['generation']} {spent:.2f}ms\n")
-
-        gc.callbacks.append(gc_log)
-        timed(Round, "answer")
-        timed(FeedbackView, "show")
-        timed(FeedbackView, "render_lines")
-        timed(FeedbackView, "_layout")
-        timed(FeedbackView, "_check_styles")
-        timed(FeedbackView, "_size_updated")
-        timed(Screen, "_compositor_refresh")
-        timed(AnsweringScreen, "reveal_feedback")
+        for owner, name in (
+            (Round, "judge"),
+            (Round, "record"),
+            (FeedbackView, "show"),
+            (FeedbackView, "render_lines"),
+            (FeedbackView, "_size_updated"),
+            (AnsweringScreen, "reveal_feedback"),
+        ):
+            timed(owner, name)
 
 
 def child_bare(report: Path) -> None:
