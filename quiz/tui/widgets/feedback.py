@@ -302,12 +302,13 @@ class FeedbackView(ScrollView, can_focus=True):
 
     def _painter_for(self, width: int) -> blocks.Painter:
         """The painter for lines `width` cells wide with the view's padding, background and filters."""
-        base_background, background = self.background_colors
+        _, background = self.background_colors
+        fill = self.visual_style.rich_style
         left = self.styles.padding.left
         filters = self.get_line_filters()
         painter = self._painter
-        if painter is None or painter.key != (width, left, base_background, background, tuple(filters)):
-            painter = self._painter = blocks.Painter(width, left, base_background, background, filters)
+        if painter is None or painter.key != (width, left, fill, background, tuple(filters)):
+            painter = self._painter = blocks.Painter(width, left, fill, background, filters)
             self._with_offsets.clear()
         return painter
 
