@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from quiz.engine.playable import Playable
 from quiz.tui.app import QuizApp
+from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.widgets.answer import LETTERS
 
 
@@ -35,6 +36,16 @@ async def wait_ready(pilot: Pilot[int]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def start_quick_round(app: QuizApp, pilot: Pilot[int]) -> QuestionScreen:
+    """From the home screen: wait for the bank, start a quick round, return its first question."""
+    await wait_ready(pilot)
+    await pilot.press("1")
+    await wait_ready(pilot)
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    return screen
 
 
 def right_answer_keys(playable: Playable) -> list[str]:

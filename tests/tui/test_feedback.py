@@ -16,7 +16,14 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.reader import ReaderScreen
 from quiz.tui.widgets.feedback import FeedbackView
-from tests.tui.helpers import find_on_screen, right_answer_keys, screen_lines, screen_text, wait_ready
+from tests.tui.helpers import (
+    find_on_screen,
+    right_answer_keys,
+    screen_lines,
+    screen_text,
+    start_quick_round,
+    wait_ready,
+)
 
 FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
 SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact"
@@ -24,11 +31,7 @@ SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pac
 
 async def show_feedback(app: QuizApp, pilot, keys: tuple[str, ...] = ()) -> QuestionScreen:  # type: ignore[no-untyped-def]
     """Start the round, answer its first question (rightly, unless `keys` are given)."""
-    await wait_ready(pilot)
-    await pilot.press("1")
-    await wait_ready(pilot)
-    screen = app.screen
-    assert isinstance(screen, QuestionScreen)
+    screen = await start_quick_round(app, pilot)
     await pilot.press(*(keys or right_answer_keys(screen.playable)))
     await wait_ready(pilot)
     assert screen.phase == "feedback"
@@ -43,11 +46,7 @@ async def test_each_choice_gets_its_own_answer_lines(
     # must be the one picked, with its own advice and the right answer if missed.
     app = make_game_app(types=("choice",), count=1)
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         await pilot.press(str(screen.playable.choices.index(given) + 1))
         await wait_ready(pilot)
         text = screen_text(app)

@@ -16,7 +16,7 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
 from tests.tui.bank import TRICKY
-from tests.tui.helpers import find_on_screen, right_answer_keys, screen_text, wait_ready
+from tests.tui.helpers import find_on_screen, right_answer_keys, screen_text, start_quick_round, wait_ready
 
 TOKENS = ["[@click=app.quit]Click", "me[/]", "[bold]x", "list[int]"]
 
@@ -96,11 +96,7 @@ async def test_clicking_a_choice_link_answers_with_that_choice(make_game_app, mo
     calls: list[int] = []
     monkeypatch.setattr(app, "action_quit", lambda: calls.append(1))
     async with app.run_test(size=(160, 60)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         first = screen.playable.choices[0]
         where = find_on_screen(app, first[: first.index("[@click")] + "[@click=app.quit]Click")
         assert where is not None

@@ -12,7 +12,14 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.match import MatchAnswer
-from tests.tui.helpers import find_in, find_on_screen, right_answer_keys, screen_text, wait_ready
+from tests.tui.helpers import (
+    find_in,
+    find_on_screen,
+    right_answer_keys,
+    screen_text,
+    start_quick_round,
+    wait_ready,
+)
 
 
 async def play_right(app: QuizApp, pilot, keys_for=right_answer_keys) -> list[int]:  # type: ignore[no-untyped-def]
@@ -65,11 +72,7 @@ async def test_a_whole_round_of_each_type_by_keyboard(
 async def test_escape_mid_round_keeps_what_was_answered(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("choice",))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         for key in right_answer_keys(screen.playable):
             await pilot.press(key)
         await wait_ready(pilot)
@@ -173,11 +176,7 @@ async def test_number_field_takes_only_numbers(make_game_app: Callable[..., Quiz
 async def test_certainty_marking_asks_and_scores_marks(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("truefalse",), confidence=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         await pilot.press(*right_answer_keys(screen.playable))
         await wait_ready(pilot)
         assert type(app.screen).__name__ == "ConfidenceScreen"
@@ -193,11 +192,7 @@ async def test_certainty_marking_asks_and_scores_marks(make_game_app: Callable[.
 async def test_quitting_mid_round_keeps_the_answers(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("choice",))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         await pilot.press(*right_answer_keys(screen.playable))
         await wait_ready(pilot)
         store = app.game.store  # type: ignore[union-attr]
@@ -215,11 +210,7 @@ async def test_an_answer_is_kept_when_the_player_goes_before_its_feedback_paints
     # screen; leaving or quitting inside that frame must record it all the same.
     app = make_game_app(types=("choice",))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("1")
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        screen = await start_quick_round(app, pilot)
         store = app.game.store  # type: ignore[union-attr]
         await screen.give(screen.playable.answer, None, 2.0)
         assert store.answers("Ana") == []  # not yet: the feedback has not painted
