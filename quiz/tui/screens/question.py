@@ -2,13 +2,13 @@
 
 Phase "question": the prompt, the answer widget for its type, the HUD. The
 answer widget posts `Answered`; with certainty marking on, the confidence
-modal asks 1-3; then the screen hands the answer to the session (through the
-`Round`).
+modal asks 1-3; then the session judges the answer (through the `Round`).
 
 Phase "feedback": right, partly right or wrong, points, the explanation and
 the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
 has painted, while the player reads, so a key press only fills in the verdict
-and reveals it: the feedback paints within a frame or two of the key. Enter
+and reveals it: the feedback paints within a frame of the key, and the answer
+is recorded as soon as it has (or at once, if the player leaves first). Enter
 goes on (a new question screen, or the summary); `o` opens the article at the
 passage in focus; Escape leaves the round, keeping what was answered.
 """
