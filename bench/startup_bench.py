@@ -75,6 +75,10 @@ def _watch_frames(report: Path, markers: list[str]) -> None:
         profiler = cProfile.Profile()
 
     def write(self: LinuxDriver, data: str) -> None:
+        # The moment Textual hands the frame over, taken before anything else:
+        # the driver's writer thread then competes with this wrapper's own file
+        # writes for the interpreter, and a big frame would be timed late.
+        now = time.time()
         original(self, data)
         if profiler is not None and profile_path and "Your answer" in data and "profiled" not in seen:
             seen.add("profiled")
@@ -82,12 +86,12 @@ def _watch_frames(report: Path, markers: list[str]) -> None:
             profiler.dump_stats(profile_path)
         if debug:
             with open(debug, "a", encoding="utf-8") as out:
-                out.write(f"{time.time()!r} {len(data)} {'Your answer' in data} {'Question 1' in data}\n")
+                out.write(f"{now!r} {len(data)} {'Your answer' in data} {'Question 1' in data}\n")
         for marker in markers:
             if marker not in seen and marker in data:
                 seen.add(marker)
                 with report.open("a", encoding="utf-8") as out:
-                    out.write(f"{marker}\t{time.time()!r}\n")
+                    out.write(f"{marker}\t{now!r}\n")
 
     LinuxDriver.write = write  # type: ignore[method-assign]
     if debug:
