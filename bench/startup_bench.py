@@ -19,7 +19,7 @@ which is the moment Textual hands the painted frame to the terminal.
 The quiz package's bytecode is compiled first, as `pip install` does, so that
 both apps start from compiled modules.
 
-Run: `python bench/startup_bench.py [--runs 7]`. Targets: start-up ≤ 1.2× the
+Run: `python bench/startup_bench.py [--runs 15] [--samples]`. Targets: start-up ≤ 1.2× the
 bare app; key to feedback ≤ 2× the bare app's key to repaint.
 """
 
@@ -338,7 +338,7 @@ def measure_quiz(tmp: Path, index: int, quiz_args: list[str]) -> tuple[float, fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15, help="runs of each app, alternating (default 15)")
     parser.add_argument("--samples", action="store_true", help="also print every key-press time, sorted")
     parser.add_argument("--child", choices=("bare", "quiz"), help=argparse.SUPPRESS)
     parser.add_argument("report", nargs="?", type=Path, help=argparse.SUPPRESS)
