@@ -148,7 +148,6 @@ class QuizApp(App[int]):
 
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
-                screen.record_answer()
                 screen.round.end()
         self.exit()
 

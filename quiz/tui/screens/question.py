@@ -63,7 +63,6 @@ class QuestionScreen(AnsweringScreen):
         self.number = len(round.steps) + 1
         self.shown_at = time.monotonic()
         self.step: Step | None = None
-        self._unrecorded: tuple[Step, float] | None = None
 
     def compose(self) -> ComposeResult:
         yield RoundHud()
@@ -104,31 +103,20 @@ class QuestionScreen(AnsweringScreen):
     async def give(self, answer: Answer, confidence: int | None, seconds: float) -> None:
         if self.phase != "question" or self.step is not None:
             return
-        step = self.round.judge(answer, confidence)
+        step = self.round.judge(answer, confidence, round(seconds, 1))
         # A plain flag, not `phase`: a change of bindings recomposes the Footer,
         # which is left for after the feedback has painted.
         self.step = step
-        self._unrecorded = (step, round(seconds, 1))
         view = await self.prepare_feedback()  # already done, unless the player was very quick
         view.show(step)
         self.reveal_feedback(view, self._feedback_painted)
 
     def _feedback_painted(self) -> None:
-        self.record_answer()
+        self.round.record()
         self.query_one(RoundHud).show(number=self.number, **self.round.hud())
 
-    def record_answer(self) -> None:
-        """Record the answer shown, once: as soon as its feedback is painted, or when leaving sooner.
-
-        Judged on the key press, recorded a frame later: the store's write is
-        then not between the key and the feedback.
-        """
-        unrecorded, self._unrecorded = self._unrecorded, None
-        if unrecorded is not None:
-            self.round.record(*unrecorded)
-
     def on_unmount(self) -> None:
-        self.record_answer()  # quitting in the frame between the answer and its feedback
+        self.round.record()  # the app closing between the answer and its feedback
 
     # --- feedback ---------------------------------------------------------------
 
@@ -145,5 +133,4 @@ class QuestionScreen(AnsweringScreen):
         open_passage(self)
 
     def action_leave(self) -> None:
-        self.record_answer()
         self.round.leave()

@@ -36,6 +36,7 @@ class Round:
         self.narrow = narrow
         self.steps: list[Step] = []
         self.ended = False
+        self._unrecorded: tuple[Step, float | None] | None = None
 
     @property
     def confidence(self) -> bool:
@@ -52,13 +53,23 @@ class Round:
             "marks": session.marks if self.confidence else None,
         }
 
-    def judge(self, given: Any, confidence: int | None) -> Step:
-        """How the answer is judged and scored, not yet recorded (`record` does that)."""
-        return self.session.judge(given, confidence=confidence)
+    def judge(self, given: Any, confidence: int | None, seconds: float | None) -> Step:
+        """How the answer is judged and scored; recorded by `record`, or when the round ends.
 
-    def record(self, step: Step, seconds: float | None) -> None:
-        self.session.record(step, seconds=seconds)
-        self.steps.append(step)
+        The screen shows the step first and records it once its feedback has
+        painted, so that the store's write is not between the key and the paint.
+        """
+        step = self.session.judge(given, confidence=confidence)
+        self._unrecorded = (step, seconds)
+        return step
+
+    def record(self) -> None:
+        """Record the answer judged last, once (nothing if it is recorded already)."""
+        unrecorded, self._unrecorded = self._unrecorded, None
+        if unrecorded is not None:
+            step, seconds = unrecorded
+            self.session.record(step, seconds=seconds)
+            self.steps.append(step)
 
     def next_screen(self) -> Any:
         from quiz.tui.screens.question import QuestionScreen
@@ -74,7 +85,9 @@ class Round:
         return SummaryScreen(self)
 
     def end(self) -> None:
+        """End the round as it stands, with the answer judged last: leaving or quitting keeps it."""
         if not self.ended:
+            self.record()
             self.ended = True
             try:
                 self.session.end()
