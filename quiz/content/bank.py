@@ -14,12 +14,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from quiz.campaign.models import (
+from quiz.content import models
+from quiz.content.campaign.models import (
     CampaignEvidence,
     CampaignFile,
     Contradiction,
@@ -28,7 +29,7 @@ from quiz.campaign.models import (
     Requirements,
     Scene,
 )
-from quiz.content import models
+from quiz.content.loaded import CampaignSource, Entry, Loaded, RawTable
 from quiz.content.locate import TomlPath
 from quiz.content.models import Dispute, Question, QuestionFile, Source, SourcesFile
 from quiz.content.passages import Article
@@ -36,36 +37,9 @@ from quiz.content.problems import Problem, ProblemLog, did_you_mean
 
 SOURCES_FILE = "sources.toml"
 
-T = TypeVar("T")
-
 
 class ContentUnreadable(Exception):
     """The content or seeds folder cannot be read at all (exit status 2)."""
-
-
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and there are thousands
-class Entry(Generic[T]):
-    """A validated table and where it was written."""
-
-    item: T
-    file: Path
-    path: TomlPath  # e.g. ("question", 3)
-
-
-@dataclass(slots=True)
-class RawTable:
-    """A `[[question]]`, `[[dispute]]` or `[[source]]` table as written, valid or not.
-
-    Ids and quotes are checked on these rather than on the validated models, so
-    a table with a schema error still has its duplicate id or its misquoted
-    passage reported in the same run.
-    """
-
-    kind: str
-    data: Mapping[str, Any]
-    file: Path
-    path: TomlPath
-    id: str | None  # None when the table has no string id (a schema error)
 
 
 @dataclass
@@ -340,33 +314,6 @@ def content_files(content_dir: Path) -> list[Path]:
     return files
 
 
-@dataclass
-class Loaded:
-    """What loading found, before the checks of meaning: entries with their places."""
-
-    questions: list[Entry[Question]]
-    disputes: list[Entry[Dispute]]
-    sources: list[Entry[Source]]
-    raw: list[RawTable]  # every question and dispute table, valid or not
-    articles: dict[str, Article]
-    log: ProblemLog
-    campaigns: list[CampaignSource] = field(default_factory=list)
-    quotes_found: set[tuple[str, str]] = field(default_factory=set)
-    """(source, quote) pairs already found in their article: a passage cited
-    again (by a dispute and its questions, by several questions) is not
-    searched for again."""
-
-
-@dataclass
-class CampaignSource:
-    """A campaign file: its id (the file's stem), its raw tables, and its model if valid."""
-
-    id: str
-    file: Path
-    data: Mapping[str, Any]
-    campaign: CampaignFile | None
-
-
 def _read_articles(sources: list[Entry[Source]], seeds_dir: Path, log: ProblemLog) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     for entry in sources:
@@ -465,7 +412,7 @@ def _collector_paused() -> Iterator[None]:
 
 def load_bank(content_dir: Path, seeds_dir: Path) -> LoadResult:
     """Load and check the bank. Raises `ContentUnreadable` only for missing folders or files."""
-    from quiz.campaign.check import check_campaigns
+    from quiz.content.campaign.check import check_campaigns
     from quiz.content.check import check_meaning
 
     with _collector_paused():

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # not at run time: `quiz stats` needs neither pydantic nor the bank
     from quiz.engine.playable import Answer
-    from quiz.engine.session import RoundSpec
+    from quiz.engine.spec import RoundSpec
 
 FILE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -95,7 +95,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
         """CREATE TABLE campaign_saves (
             player_id INTEGER NOT NULL REFERENCES players(id),
             campaign TEXT NOT NULL,
-            state TEXT NOT NULL,        -- JSON, quiz.campaign.engine.CampaignState
+            state TEXT NOT NULL,        -- JSON, quiz.engine.campaign.run.CampaignState
             saved TEXT NOT NULL,
             PRIMARY KEY (player_id, campaign)
         )""",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from itertools import combinations
 
-from quiz.campaign.engine import CampaignRun
+from quiz.engine.campaign.run import CampaignRun
 from quiz.engine.playable import Answer, Playable
 
 

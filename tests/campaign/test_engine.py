@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.campaign.engine import CampaignRun, CampaignState, MoveError
 from quiz.content.bank import load_bank
+from quiz.engine.campaign.run import CampaignRun, CampaignState, MoveError
 from quiz.engine.store import Store
 from tests.campaign.campaigns import load_with_campaign
 from tests.campaign.player import play, wrong_answer

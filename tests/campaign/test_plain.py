@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.campaign.engine import CampaignRun
+from quiz.engine.campaign.run import CampaignRun
 from tests.campaign.campaigns import load_with_campaign
 
 SEED = 5

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.campaign.models import CampaignFile
 from quiz.content.bank import Bank, load_bank
+from quiz.content.campaign.models import CampaignFile
 from tests.conftest import ROOT
 
 

@@ -26,7 +26,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from quiz.tui.screens.campaign_game import CampaignGame, MoveError, campaign_id_for, shorten
+from quiz.tui.screens.campaign_game import CampaignGame, MoveError, campaign_to_play, shorten
 from quiz.tui.widgets.campaign_widgets import (
     MUTED,
     CampaignHud,
@@ -50,7 +50,7 @@ def open_campaign(app: QuizApp) -> None:
     game = app.require_game()
     if game is None:
         return
-    campaign_id = campaign_id_for(game.bank.campaigns)
+    campaign_id = campaign_to_play(game.bank.campaigns)
     if campaign_id is None:
         app.notify("This content has no campaign (content/campaign.toml).", severity="warning", markup=False)
         return
@@ -94,25 +94,14 @@ def open_campaign(app: QuizApp) -> None:
 
 def saved_journey(app: QuizApp, game: Game, campaign_id: str, player: str) -> CampaignGame | None:
     """The player's saved journey in this campaign, if there is one that can be read."""
-    from quiz.campaign.engine import CampaignRun, CampaignState
+    from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable
 
     try:
-        text = game.store.load_campaign(player, campaign_id)
-    except Exception:
-        text = None
-    if not text:
-        return None
-    try:
-        state = CampaignState.from_json(text)
-        run = CampaignRun(game.bank.campaigns[campaign_id], game.bank, campaign_id, state=state)
-    except (ValueError, TypeError, KeyError):
+        journey = Journey.saved(game.bank, game.store, campaign_id, player)
+    except SavedJourneyUnreadable:
         app.notify("The saved journey could not be read; starting again.", severity="warning", markup=False)
         return None
-    cg = CampaignGame(app, game, campaign_id, run, player)
-    if run.finished:  # saved at the very end but never recorded: record it now
-        cg.finish()
-        return None
-    return cg
+    return None if journey is None else CampaignGame(app, game, journey)
 
 
 def begin(app: QuizApp, cg: CampaignGame, *, intro: bool = True, replace: bool = False) -> None:

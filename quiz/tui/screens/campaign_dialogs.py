@@ -18,7 +18,7 @@ from quiz.tui.widgets.campaign_widgets import keys_hint
 from quiz.tui.widgets.evidence import EvidencePassage
 
 if TYPE_CHECKING:
-    from quiz.campaign.models import CampaignEvidence
+    from quiz.content.campaign.models import CampaignEvidence
     from quiz.tui.app import QuizApp
     from quiz.tui.screens.campaign_game import CampaignGame
 

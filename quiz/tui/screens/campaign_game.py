@@ -1,18 +1,18 @@
 """A campaign in play, as the campaign's screens share it.
 
-`CampaignRun` (quiz.campaign.engine) is the game: its rules and its whole
-state. A `CampaignGame` adds what the screens need around it: the app and the
-loaded `Game`, the player whose journey it is, saving after every move,
-recording the ending once, and a fresh run for a restart. Every move the
-screens make goes through here, so none of them can forget to save.
+A `Journey` (quiz.engine.campaign.journey) is the player's run, saved after
+every move and recorded once at its end. A `CampaignGame` adds what the
+screens need around it: the app and the loaded `Game`, source cards and the
+words for places and dates.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quiz.campaign.engine import CampaignRun, MoveError
-from quiz.campaign.models import CampaignEvidence, CampaignFile, Scene
+from quiz.content.campaign.models import CampaignEvidence, CampaignFile, Scene
+from quiz.engine.campaign.journey import Journey, campaign_to_play
+from quiz.engine.campaign.run import CampaignRun, MoveError
 from quiz.engine.playable import Answer, DisputeView, Verdict
 from quiz.tui.game import SourceCard, dispute_view
 from quiz.tui.text import long_date
@@ -21,14 +21,7 @@ if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
 
-__all__ = ["CampaignGame", "MoveError", "campaign_id_for"]
-
-
-def campaign_id_for(campaigns: dict[str, CampaignFile]) -> str | None:
-    """The campaign to play: "campaign" (content/campaign.toml), else the first by id."""
-    if not campaigns:
-        return None
-    return "campaign" if "campaign" in campaigns else sorted(campaigns)[0]
+__all__ = ["CampaignGame", "MoveError", "campaign_to_play"]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -36,25 +29,35 @@ def shorten(text: str, limit: int) -> str:
 
 
 class CampaignGame:
-    """One journey: the engine's run, the game around it, and the player it belongs to."""
+    """One journey, with the game around it that the screens show."""
 
-    def __init__(self, app: QuizApp, game: Game, campaign_id: str, run: CampaignRun, player: str) -> None:
+    def __init__(self, app: QuizApp, game: Game, journey: Journey) -> None:
         self.app = app
         self.game = game
-        self.id = campaign_id
-        self.run = run
-        self.player = player
-        self.recorded = False
-        self._warned = False
-        self._scene_of = {e.id: s for s in run.campaign.scene for e in s.evidence}
+        self.journey = journey
+        self._scene_of = {e.id: s for s in journey.campaign.scene for e in s.evidence}
 
     @classmethod
     def new(cls, app: QuizApp, game: Game, campaign_id: str, player: str) -> CampaignGame:
         """A fresh journey (the command line's seed, if one was given)."""
-        campaign = game.bank.campaigns[campaign_id]
-        seed = game.options.spec.seed
-        run = CampaignRun(campaign, game.bank, campaign_id, seed=seed)
-        return cls(app, game, campaign_id, run, player)
+        journey = Journey.new(game.bank, game.store, campaign_id, player, game.options.spec.seed)
+        return cls(app, game, journey)
+
+    @property
+    def run(self) -> CampaignRun:
+        return self.journey.run
+
+    @property
+    def id(self) -> str:
+        return self.journey.id
+
+    @property
+    def player(self) -> str:
+        return self.journey.player
+
+    @property
+    def recorded(self) -> bool:
+        return self.journey.recorded
 
     # --- what the screens show ----------------------------------------------------
 
@@ -101,84 +104,35 @@ class CampaignGame:
         """There is a contradiction here still to solve."""
         return self.run.contradiction is not None and not self.run.contradiction_solved
 
-    # --- moves: each one is saved ------------------------------------------------------
+    # --- moves: each one is saved by the journey ---------------------------------------
 
     def keep(self, evidence: CampaignEvidence) -> bool:
         """Keep a piece of this scene's evidence; False if it was kept already."""
-        if self.is_kept(evidence.id):
-            return False
-        self.run.keep(evidence.id)
-        self.save()
-        return True
+        return self.journey.keep(evidence.id)
 
     def drop(self, evidence_id: str) -> bool:
-        if not self.is_kept(evidence_id):
-            return False
-        self.run.drop(evidence_id)
-        self.save()
-        return True
+        return self.journey.drop(evidence_id)
 
     def answer(self, ref: str, given: Answer) -> tuple[Verdict, int]:
         """Judge an answer to a question of this scene: the verdict and the points it earned."""
-        before = self.score
-        verdict = self.run.answer(ref, given)
-        self.save()
-        return verdict, self.score - before
+        return self.journey.answer(ref, given)
 
     def try_pair(self, first: str, second: str) -> tuple[bool, int]:
-        before = self.score
-        right = self.run.try_pair(first, second)
-        self.save()
-        return right, self.score - before
+        return self.journey.try_pair(first, second)
 
     def give_reason(self, reason: str) -> tuple[bool, int]:
-        before = self.score
-        right = self.run.give_reason(reason)
-        self.save()
-        return right, self.score - before
+        return self.journey.give_reason(reason)
 
     def go(self, index: int) -> Scene:
         """Take an exit (MoveError if it is closed). At the end, the result is recorded."""
-        scene = self.run.go(index)
-        if self.run.finished:
-            self.finish()
-        else:
-            self.save()
-        return scene
-
-    # --- the store ---------------------------------------------------------------------
+        return self.journey.go(index)
 
     def save(self) -> None:
-        """Keep the journey as it stands: a quit, a crash or Ctrl+Q loses nothing."""
-        if self.run.finished:
-            return
-        try:
-            self.game.store.save_campaign(self.player, self.id, self.run.state.to_json())
-        except Exception as exc:  # the store falls back rather than fail; play goes on regardless
-            self._warn(f"Could not save the journey: {exc}")
+        self.journey.save()
 
     def finish(self) -> None:
-        """Record the ending in the stats and forget the save; once."""
-        ending = self.run.ending
-        if self.recorded or ending is None:
-            return
-        self.recorded = True
-        store = self.game.store
-        try:
-            store.record_campaign_result(self.player, self.id, ending.id, self.score, self.run.max_score)
-            store.clear_campaign(self.player, self.id)
-        except Exception as exc:
-            self._warn(f"Could not record the ending: {exc}")
+        self.journey.finish()
 
     def restart(self) -> CampaignGame:
         """Forget this journey and begin a new one."""
-        try:
-            self.game.store.clear_campaign(self.player, self.id)
-        except Exception as exc:
-            self._warn(f"Could not clear the saved journey: {exc}")
-        return CampaignGame.new(self.app, self.game, self.id, self.player)
-
-    def _warn(self, text: str) -> None:
-        if not self._warned:
-            self._warned = True
-            self.app.notify(text, title="Progress", severity="warning", timeout=5, markup=False)
+        return CampaignGame(self.app, self.game, self.journey.restart(self.game.options.spec.seed))

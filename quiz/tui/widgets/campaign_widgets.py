@@ -20,8 +20,8 @@ from quiz.tui.widgets.answer import index_for_key
 from quiz.tui.widgets.picklist import Item, PickList
 
 if TYPE_CHECKING:
-    from quiz.campaign.engine import ExitView, QuestionView
-    from quiz.campaign.models import CampaignEvidence
+    from quiz.content.campaign.models import CampaignEvidence
+    from quiz.engine.campaign.run import ExitView, QuestionView
     from quiz.tui.game import Game
     from quiz.tui.screens.campaign_game import CampaignGame
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from quiz.campaign.models import CampaignFile, Requirements, Scene
-from quiz.content.bank import CampaignSource, Loaded
+from quiz.content.campaign.models import CampaignFile, Requirements, Scene
 from quiz.content.check import check_passages
+from quiz.content.loaded import CampaignSource, Loaded
 from quiz.content.locate import TomlPath
 from quiz.content.models import Dispute
 from quiz.content.passages import fold

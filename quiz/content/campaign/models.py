@@ -9,7 +9,7 @@ first ending whose condition holds is chosen.
 
 Like the question models, these forbid unknown keys and are strict; rules that
 need the whole campaign (references, reachability, conditions that can never
-hold) live in `quiz.campaign.check`.
+hold) live in `quiz.content.campaign.check`.
 """
 
 from __future__ import annotations

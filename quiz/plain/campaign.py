@@ -9,10 +9,11 @@ stopping never loses it; the next game offers to resume.
 
 from __future__ import annotations
 
-from quiz.campaign.engine import CampaignRun, CampaignState, MoveError
-from quiz.campaign.models import CampaignEvidence
+from quiz.content.campaign.models import CampaignEvidence
+from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable, campaign_to_play
+from quiz.engine.campaign.run import CampaignRun, MoveError
 from quiz.engine.parse import BadInput, hint, parse_answer
-from quiz.plain import EXIT_OK, PlainGame, _Quit, describe_source, right_answer
+from quiz.plain.round import EXIT_OK, PlainGame, _Quit, describe_source, right_answer
 
 HELP = """Commands:
   k N      keep evidence N in your notebook      d N   drop notebook entry N
@@ -31,7 +32,8 @@ class PlainCampaign(PlainGame):
         if not bank.campaigns:
             self.say("This content has no campaign (content/campaign.toml).")
             return 2
-        campaign_id = "campaign" if "campaign" in bank.campaigns else sorted(bank.campaigns)[0]
+        campaign_id = campaign_to_play(bank.campaigns)
+        assert campaign_id is not None
         campaign = bank.campaigns[campaign_id]
         self.say(
             "CSTO quiz, campaign, plain text. Type h for the commands, q to stop; your journey is saved."
@@ -39,7 +41,7 @@ class PlainCampaign(PlainGame):
         self.notice()
         try:
             player = self.player()
-            self.run_ = self._start(campaign_id, player)
+            self.journey = self._start(campaign_id, player)
         except _Quit:
             self.say("Goodbye.")
             return EXIT_OK
@@ -48,46 +50,39 @@ class PlainCampaign(PlainGame):
         self.say(campaign.intro)
         self.look()
         try:
-            while not self.run_.finished:
+            while not self.journey.finished:
                 self.command(self.ask())
-                self._save(player)
+                self.notice()
         except _Quit:
-            self._save(player)
+            self.journey.save()
+            self.notice()
             self.say("Journey saved. Goodbye.")
             return EXIT_OK
-        self.finish(player)
+        self.finish()
         return EXIT_OK
 
-    def _start(self, campaign_id: str, player: str) -> CampaignRun:
-        bank, store = self.setup.bank, self.setup.store
-        campaign = bank.campaigns[campaign_id]
-        saved = store.load_campaign(player, campaign_id)
-        seed = self.setup.options.spec.seed
-        if saved is not None:
-            try:
-                state = CampaignState.from_json(saved)
-            except (ValueError, TypeError):
-                self.say("The saved journey could not be read; starting again.")
-            else:
-                run = CampaignRun(campaign, bank, campaign_id, state=state)
-                self.say(
-                    f"You have a journey under way, at {run.scene.title}. r to resume, n to start again."
-                )
-                while True:
-                    choice = self.ask().strip().lower()
-                    if choice in {"r", "resume", ""}:
-                        return run
-                    if choice in {"n", "new"}:
-                        store.clear_campaign(player, campaign_id)
-                        break
-                    self.say("Type r to resume or n to start again.")
-        return CampaignRun(campaign, bank, campaign_id, seed=seed)
+    @property
+    def run_(self) -> CampaignRun:
+        return self.journey.run
 
-    def _save(self, player: str) -> None:
-        run = self.run_
-        if not run.finished:
-            self.setup.store.save_campaign(player, run.id, run.state.to_json())
-        self.notice()
+    def _start(self, campaign_id: str, player: str) -> Journey:
+        bank, store = self.setup.bank, self.setup.store
+        seed = self.setup.options.spec.seed
+        try:
+            saved = Journey.saved(bank, store, campaign_id, player)
+        except SavedJourneyUnreadable:
+            self.say("The saved journey could not be read; starting again.")
+            saved = None
+        if saved is not None:
+            self.say(f"You have a journey under way, at {saved.scene.title}. r to resume, n to start again.")
+            while True:
+                choice = self.ask().strip().lower()
+                if choice in {"r", "resume", ""}:
+                    return saved
+                if choice in {"n", "new"}:
+                    return saved.restart(seed)
+                self.say("Type r to resume or n to start again.")
+        return Journey.new(bank, store, campaign_id, player, seed)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -132,7 +127,7 @@ class PlainCampaign(PlainGame):
         for n, evidence in enumerate(entries, 1):
             self.say(f"  {n}. {self._passage(evidence)}")
 
-    def journey(self) -> None:
+    def journey_so_far(self) -> None:
         run = self.run_
         self.say("Visited: " + ", ".join(s.title for s in run.visited_scenes()))
         open_places = run.open_places()
@@ -159,7 +154,7 @@ class PlainCampaign(PlainGame):
             elif word == "c":
                 self.contradiction()
             elif word == "m":
-                self.journey()
+                self.journey_so_far()
             elif word == "l":
                 self.look()
             elif word in {"h", "help", "?"}:
@@ -184,13 +179,13 @@ class PlainCampaign(PlainGame):
 
     def keep(self, number: int) -> None:
         evidence = self.run_.scene.evidence[self._pick(list(self.run_.scene.evidence), number, "evidence")]
-        self.run_.keep(evidence.id)
+        self.journey.keep(evidence.id)
         self.say(f"Kept in your notebook: “{evidence.quote}”")
 
     def drop(self, number: int) -> None:
         entries = self.run_.notebook
         evidence = entries[self._pick(list(entries), number, "notebook entry")]
-        self.run_.drop(evidence.id)
+        self.journey.drop(evidence.id)
         self.say(f"Dropped: “{evidence.quote}”")
 
     def answer(self, number: int) -> None:
@@ -203,7 +198,7 @@ class PlainCampaign(PlainGame):
             if not isinstance(parsed, BadInput):
                 break
             self.say(str(parsed))
-        verdict = self.run_.answer(view.ref, parsed)
+        verdict, _points = self.journey.answer(view.ref, parsed)
         outcome = {"right": "Right.", "wrong": "Wrong."}.get(
             verdict.outcome, "Partly right: not enough to count."
         )
@@ -240,7 +235,7 @@ class PlainCampaign(PlainGame):
                     if first != second:
                         break
                 self.say(f"Type two different numbers from 1 to {len(entries)}, like 1 2.")
-            if not run.try_pair(first, second):
+            if not self.journey.try_pair(first, second)[0]:
                 self.say("Those two do not contradict each other on this point. Look again (type c).")
                 return
             self.say("Yes: those two conflict.")
@@ -253,7 +248,7 @@ class PlainCampaign(PlainGame):
             if choice.isdigit() and 1 <= int(choice) <= len(contradiction.reasons):
                 break
             self.say(f"Type a number from 1 to {len(contradiction.reasons)}.")
-        if run.give_reason(contradiction.reasons[int(choice) - 1]):
+        if self.journey.give_reason(contradiction.reasons[int(choice) - 1])[0]:
             dispute = self.setup.bank.dispute(contradiction.dispute)
             self.say("Right. " + dispute.explanation)
         else:
@@ -263,13 +258,13 @@ class PlainCampaign(PlainGame):
     def go(self, number: int) -> None:
         exits = self.run_.exits()
         index = self._pick(list(exits), number, "exit")
-        self.run_.go(index)
-        if not self.run_.finished:
+        self.journey.go(index)
+        if not self.journey.finished:
             self.look()
 
     # --- the end ---------------------------------------------------------------------------
 
-    def finish(self, player: str) -> None:
+    def finish(self) -> None:
         run = self.run_
         ending = run.ending
         assert ending is not None
@@ -281,7 +276,6 @@ class PlainCampaign(PlainGame):
         self.say(ending.text.strip())
         self.say(f"Your score: {run.state.score} of at most {run.max_score}.")
         store = self.setup.store
-        store.record_campaign_result(player, run.id, ending.id, run.state.score, run.max_score)
-        store.clear_campaign(player, run.id)
+        self.journey.finish()
         self.notice()
         self.say("Campaign finished." + ("" if store.saving else " Progress is not being saved."))

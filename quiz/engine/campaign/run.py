@@ -17,9 +17,9 @@ import json
 import random
 from dataclasses import asdict, dataclass, field
 
-from quiz.campaign.check import POINTS_PER_QUESTION, max_score, position_evidence
-from quiz.campaign.models import CampaignEvidence, CampaignFile, Contradiction, Ending, Exit, Scene
 from quiz.content.bank import Bank
+from quiz.content.campaign.check import POINTS_PER_QUESTION, max_score, position_evidence
+from quiz.content.campaign.models import CampaignEvidence, CampaignFile, Contradiction, Ending, Exit, Scene
 from quiz.content.models import Question
 from quiz.engine.answers import judge
 from quiz.engine.build import playable_from_question

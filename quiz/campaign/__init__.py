@@ -1,1 +1,0 @@
-"""Campaign mode: a text adventure through January 2022, written in TOML. Never imports Textual."""
