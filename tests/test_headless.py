@@ -18,7 +18,9 @@ def headless_modules() -> list[str]:
         for info in pkgutil.walk_packages(quiz.__path__, prefix="quiz.")
         if not info.name.startswith("quiz.tui") and info.name != "quiz.__main__"
     ]
-    assert "quiz.content.check" in names and "quiz.campaign.engine" in names and "quiz.plain" in names
+    assert (
+        "quiz.content.check" in names and "quiz.engine.campaign.run" in names and "quiz.plain.round" in names
+    )
     return sorted(names)
 
 

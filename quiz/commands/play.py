@@ -17,8 +17,29 @@ if TYPE_CHECKING:
 EXIT_CONTENT, EXIT_USAGE = 1, 2
 
 
+def options_from_args(args: argparse.Namespace) -> PlayOptions:
+    """The parsed options of `quiz play` as plain data. Raises OptionsError for a bad value."""
+    from quiz.engine.setup import play_options
+
+    return play_options(
+        content_dir=getattr(args, "content", None),
+        seeds_dir=getattr(args, "seeds", None),
+        data_dir=getattr(args, "data_dir", None),
+        mode=getattr(args, "mode", None),
+        topics=getattr(args, "topic", None),
+        types=getattr(args, "types", None),
+        sources=getattr(args, "source", None),
+        difficulties=getattr(args, "difficulty", None),
+        skills=getattr(args, "skill", None),
+        count=getattr(args, "count", None),
+        seed=getattr(args, "seed", None),
+        confidence=bool(getattr(args, "confidence", False)),
+        player=getattr(args, "player", None),
+    )
+
+
 def run_play(args: argparse.Namespace) -> int:
-    from quiz.engine.setup import OptionsError, options_from_args
+    from quiz.engine.setup import OptionsError
 
     try:
         options = options_from_args(args)
@@ -36,7 +57,7 @@ def _run_plain(options: PlayOptions) -> int:
     from quiz.content.bank import ContentUnreadable
     from quiz.content.report import format_text
     from quiz.engine.setup import BankHasErrors, load_setup
-    from quiz.plain import run_plain
+    from quiz.plain.round import run_plain
 
     try:
         setup = load_setup(options)
@@ -49,7 +70,7 @@ def _run_plain(options: PlayOptions) -> int:
         return EXIT_CONTENT
     try:
         if options.spec.mode == "campaign":
-            from quiz.campaign.plain import PlainCampaign
+            from quiz.plain.campaign import PlainCampaign
 
             return run_plain(setup, game=PlainCampaign)
         return run_plain(setup)

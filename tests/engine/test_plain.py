@@ -12,10 +12,10 @@ import pytest
 
 from quiz.content.bank import Bank
 from quiz.engine.rounds import draw
-from quiz.engine.session import RoundSpec
 from quiz.engine.setup import GameSetup, PlayOptions
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
-from quiz.plain import PlainGame
+from quiz.plain.round import PlainGame
 from tests.engine.helpers import (
     FIXTURE_BANK,
     SEEDS,
