@@ -35,7 +35,7 @@ from quiz.content.models import ChoiceQuestion, Dispute, Evidence, Position, Sou
 from quiz.content.passages import Article
 from quiz.engine import store as store_module
 from quiz.engine.rounds import draw
-from quiz.engine.session import RoundSpec
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import AnswerRecord, Store, given_to_json, now
 
 TOPICS = [f"topic-{n:02d}" for n in range(20)]

@@ -30,7 +30,7 @@ from quiz.engine.build import playable_from_question
 from quiz.engine.generated import GeneratedRef, generated_refs, is_generated, ref_for
 from quiz.engine.generated import build as build_generated
 from quiz.engine.playable import Playable
-from quiz.engine.session import RoundSpec
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import History
 
 Candidate = Any  # a bank `Question` or a `GeneratedRef`: both have the attributes filters read

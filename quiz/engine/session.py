@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from quiz.engine.spec import RoundSpec
 from quiz.engine.text import clean_line
 
 if TYPE_CHECKING:
@@ -27,21 +28,6 @@ if TYPE_CHECKING:
     from quiz.engine.rounds import Round
     from quiz.engine.scoring import Scorer
     from quiz.engine.store import Store
-
-
-@dataclass(frozen=True)
-class RoundSpec:
-    """What round to draw. Both faces build one from the same options."""
-
-    mode: str = "quick"  # quick | drill | disputes | review
-    topics: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    difficulties: tuple[int, ...] = ()
-    skills: tuple[str, ...] = ()
-    count: int = 10
-    seed: int | None = None
-    confidence: bool = False  # certainty-based marking on
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ from quiz.tui.text import long_date
 if TYPE_CHECKING:
     from quiz.content.bank import Bank
     from quiz.content.models import Source
-    from quiz.engine.session import GameSession, RoundSpec
+    from quiz.engine.session import GameSession
     from quiz.engine.setup import GameSetup, PlayOptions
+    from quiz.engine.spec import RoundSpec
 
 
 @dataclass(frozen=True)

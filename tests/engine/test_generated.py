@@ -9,7 +9,7 @@ from quiz.engine.answers import judge
 from quiz.engine.build import source_labels
 from quiz.engine.generated import build, generated_refs, ref_for
 from quiz.engine.rounds import draw
-from quiz.engine.session import RoundSpec
+from quiz.engine.spec import RoundSpec
 
 
 def test_every_dispute_yields_two_questions(bank: Bank) -> None:

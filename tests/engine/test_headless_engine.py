@@ -48,8 +48,8 @@ def test_reading_play_options_stays_light(tmp_path: Path) -> None:
     """The TUI builds its options before its first frame: no pydantic, no bank, no SQLite yet."""
     code = (
         "import sys\n"
-        "from quiz.cli import build_parser\n"
-        "from quiz.engine.setup import options_from_args\n"
+        "from quiz.commands.parser import build_parser\n"
+        "from quiz.commands.play import options_from_args\n"
         "options = options_from_args(build_parser().parse_args(['play', '--type', 'number']))\n"
         "assert options.spec.types == ('number',)\n"
         "heavy = sorted(m for m in ('pydantic', 'textual', 'sqlite3', 'quiz.content.models') if m in sys.modules)\n"

@@ -9,7 +9,7 @@ import pytest
 
 from quiz.content.bank import Bank
 from quiz.engine.rounds import draw
-from quiz.engine.session import RoundSpec
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import History
 
 

@@ -7,7 +7,8 @@ import pytest
 from quiz.content.bank import Bank
 from quiz.engine.playable import Verdict
 from quiz.engine.scoring import Scorer, award, certainty_marks
-from quiz.engine.session import Calibration, GameSession, RoundSpec
+from quiz.engine.session import Calibration, GameSession
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
 
 RIGHT = Verdict("right", 1.0, "")

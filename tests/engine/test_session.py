@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from quiz.content.bank import Bank
-from quiz.engine.session import GameSession, RoundSpec, TopicResult
+from quiz.engine.session import GameSession, TopicResult
 from quiz.engine.setup import GameSetup, PlayOptions, start_round
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import FILE_NAME, Store
 
 

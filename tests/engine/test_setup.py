@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import build_parser
-from quiz.engine.session import RoundSpec
-from quiz.engine.setup import BankHasErrors, OptionsError, load_setup, options_from_args
+from quiz.commands.parser import build_parser
+from quiz.commands.play import options_from_args
+from quiz.engine.setup import BankHasErrors, OptionsError, load_setup
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
 from tests.engine.helpers import SEEDS
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quiz.content.bank import Bank
-from quiz.engine.session import GameSession, RoundSpec
+from quiz.engine.session import GameSession
+from quiz.engine.spec import RoundSpec
 from quiz.engine.stats import compute, to_table
 from quiz.engine.store import Store
 from tests.engine.helpers import run_quiz

@@ -15,7 +15,8 @@ import pytest
 
 from quiz.content.bank import Bank
 from quiz.engine import store as store_module
-from quiz.engine.session import GameSession, RoundSpec
+from quiz.engine.session import GameSession
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import FILE_NAME, AnswerRecord, Store
 from tests.engine.helpers import SEEDS, quiz_command, quiz_env
 
@@ -293,7 +294,7 @@ def test_a_game_killed_mid_round_keeps_every_answer_given_before(
 
 WRITER = """
 import sys
-from quiz.engine.session import RoundSpec
+from quiz.engine.spec import RoundSpec
 from quiz.engine.store import AnswerRecord, Store
 
 data_dir, player, count = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine.session import RoundSpec
 from quiz.engine.setup import GameSetup, PlayOptions, load_setup
+from quiz.engine.spec import RoundSpec
 from quiz.tui.app import QuizApp, make_app
 from tests.tui.bank import write_content, write_seeds
 

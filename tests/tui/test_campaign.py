@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quiz.engine.session import RoundSpec
 from quiz.engine.setup import PlayOptions, load_setup
+from quiz.engine.spec import RoundSpec
 from quiz.tui.app import QuizApp, make_app
 from quiz.tui.screens.campaign import CampaignScreen, open_campaign
 from quiz.tui.screens.campaign_dialogs import ExamineScreen, IntroScreen, RestartScreen, ResumeScreen

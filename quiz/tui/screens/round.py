@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from quiz.engine.session import Step
 
 if TYPE_CHECKING:
-    from quiz.engine.session import GameSession, RoundSpec
+    from quiz.engine.session import GameSession
+    from quiz.engine.spec import RoundSpec
     from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
 
