@@ -1,170 +1,17 @@
 """The `quiz` command: play (the default), check, schema, stats.
 
-Options are parsed here and nowhere else; each command's work lives in its own
-module, imported only when that command runs, so `quiz check` never loads
-Textual and `quiz` (play) starts as fast as it can.
+The options are read by `quiz.commands.parser`; each command runs from its own
+module in `quiz.commands`, imported only when that command runs.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from quiz import __version__
+from quiz.commands.parser import EXIT_OK, build_parser
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with usage errors on exit status 2 and no traceback."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"quiz: error: {message}\n")
-
-
-def _content_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("content")
-    group.add_argument(
-        "--content",
-        type=Path,
-        metavar="DIR",
-        help="folder of the bank's .toml files (default: ./content if present, else the bundled one)",
-    )
-    group.add_argument(
-        "--seeds",
-        type=Path,
-        metavar="DIR",
-        help="folder of the articles and sources.toml (default: ./seeds if present, else the bundled one)",
-    )
-
-
-def _play_options(parser: argparse.ArgumentParser) -> None:
-    """The options both faces of the game take."""
-    from quiz.engine.modes import MODES
-
-    _content_options(parser)
-    group = parser.add_argument_group("round")
-    group.add_argument("--mode", choices=MODES, default="quick", help="kind of round (default: quick)")
-    group.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
-    group.add_argument(
-        "--type",
-        action="append",
-        metavar="TYPE",
-        dest="types",
-        help="only this question type (repeatable)",
-    )
-    group.add_argument(
-        "--source",
-        action="append",
-        metavar="SOURCE",
-        help="only questions citing this source (repeatable)",
-    )
-    group.add_argument(
-        "--difficulty",
-        action="append",
-        type=int,
-        choices=(1, 2, 3),
-        help="only this difficulty (repeatable)",
-    )
-    group.add_argument(
-        "--skill", action="append", metavar="SKILL", help="only this reading skill (repeatable)"
-    )
-    group.add_argument(
-        "--count", type=int, default=10, metavar="N", help="questions in the round (default: 10)"
-    )
-    group.add_argument(
-        "--seed", type=int, metavar="N", help="the same seed and bank always give the same round"
-    )
-    group.add_argument(
-        "--confidence",
-        action="store_true",
-        help="certainty-based marking: rate your confidence 1-3 before each verdict",
-    )
-    group.add_argument("--player", metavar="NAME", help="player name (default: the last player)")
-    group.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="quiz",
-        description="A quiz game on the CSTO and the 2022 intervention in Kazakhstan, from real sources, "
-        "and where they disagree. With no command, starts the game.",
-    )
-    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    play = commands.add_parser("play", help="play a round (the default command)")
-    _play_options(play)
-    play.add_argument(
-        "--plain",
-        action="store_true",
-        help="plain lines on standard input and output, for screen readers and scripts",
-    )
-
-    check = commands.add_parser("check", help="check the question bank and report every problem")
-    _content_options(check)
-    check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
-    )
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of a content file, for editors")
-    schema.add_argument(
-        "--file",
-        choices=("questions", "sources"),
-        default="questions",
-        help="which file's schema: the bank's question files or seeds/sources.toml (default: questions)",
-    )
-
-    stats = commands.add_parser("stats", help="a player's history: accuracy by topic, source and type")
-    stats.add_argument("--player", metavar="NAME", help="one player (default: every player)")
-    stats.add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="table, json, or csv of every answer",
-    )
-    stats.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
-    _content_options(stats)
-    return parser
-
-
-def _resolve_content(args: argparse.Namespace) -> tuple[Path, Path]:
-    from quiz.paths import default_content_dir, default_seeds_dir
-
-    return (args.content or default_content_dir(), args.seeds or default_seeds_dir())
-
-
-def run_check(args: argparse.Namespace) -> int:
-    from quiz.content.bank import ContentUnreadable, load_bank
-    from quiz.content.report import format_json, format_text
-
-    content_dir, seeds_dir = _resolve_content(args)
-    try:
-        result = load_bank(content_dir, seeds_dir)
-    except ContentUnreadable as exc:
-        print(f"quiz check: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(format_json(result) if args.format == "json" else format_text(result))
-    return EXIT_OK if result.ok else EXIT_CONTENT
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    from quiz.content.models import QuestionFile, SourcesFile
-
-    model = QuestionFile if args.file == "questions" else SourcesFile
-    schema = model.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    print(json.dumps(schema, indent=2, ensure_ascii=False))
-    return EXIT_OK
+__all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -176,8 +23,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     try:
         if args.command == "check":
+            from quiz.commands.check import run_check
+
             return run_check(args)
         if args.command == "schema":
+            from quiz.commands.schema import run_schema
+
             return run_schema(args)
         if args.command == "stats":
             from quiz.commands.stats import run_stats

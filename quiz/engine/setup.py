@@ -1,7 +1,7 @@
 """From command-line options to a game ready to play, for both faces.
 
-`options_from_args` turns parsed options into plain data without loading
-anything, so a face can start drawing at once; `load_setup` then loads the
+`play_options` turns the options of `quiz play` into plain data without
+loading anything, so a face can start drawing at once; `load_setup` then loads the
 bank (refusing one that fails `quiz check`) and opens the progress store,
 which never fails (see `Store.notice`). A round is then
 `GameSession(setup.bank, spec, setup.store, player)`, or `start_round(setup)`
@@ -10,7 +10,6 @@ with the spec and player from the command line.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quiz.engine.modes import MODES
-from quiz.engine.session import GameSession, RoundSpec
+from quiz.engine.session import GameSession
+from quiz.engine.spec import RoundSpec
 from quiz.engine.text import clean_line
 
 if TYPE_CHECKING:  # the bank and the store are loaded by `load_setup`, not on import
@@ -48,23 +48,37 @@ class PlayOptions:
     player: str | None
 
 
-def options_from_args(args: argparse.Namespace) -> PlayOptions:
+def play_options(
+    *,
+    content_dir: Path | None = None,
+    seeds_dir: Path | None = None,
+    data_dir: Path | None = None,
+    mode: str | None = None,
+    topics: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
+    difficulties: Iterable[int] | None = None,
+    skills: Iterable[str] | None = None,
+    count: int | None = None,
+    seed: int | None = None,
+    confidence: bool = False,
+    player: str | None = None,
+) -> PlayOptions:
     """The options of `quiz play` (either face). Raises OptionsError for a bad value."""
-    from quiz.paths import data_dir, default_content_dir, default_seeds_dir
+    from quiz.paths import data_dir as default_data_dir
+    from quiz.paths import default_content_dir, default_seeds_dir
 
-    count = getattr(args, "count", 10)
     if count is None:
         count = 10
     if count < 1:
         raise OptionsError(f"--count must be at least 1, not {count}")
-    seed = getattr(args, "seed", None)
     if seed is not None and not -(2**63) <= seed < 2**63:
         raise OptionsError("--seed must fit in 64 bits")
-    mode = getattr(args, "mode", None) or "quick"
+    mode = mode or "quick"
     if mode not in MODES:
         raise OptionsError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
-    types = _unique(getattr(args, "types", None))
-    for kind in types:
+    kinds = _unique(types)
+    for kind in kinds:
         if kind not in QUESTION_TYPES:
             close = difflib.get_close_matches(kind, QUESTION_TYPES, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -73,22 +87,21 @@ def options_from_args(args: argparse.Namespace) -> PlayOptions:
             )
     spec = RoundSpec(
         mode=mode,
-        topics=_unique(getattr(args, "topic", None)),
-        types=types,
-        sources=_unique(getattr(args, "source", None)),
-        difficulties=_unique(getattr(args, "difficulty", None)),
-        skills=_unique(getattr(args, "skill", None)),
+        topics=_unique(topics),
+        types=kinds,
+        sources=_unique(sources),
+        difficulties=_unique(difficulties),
+        skills=_unique(skills),
         count=count,
         seed=seed,
-        confidence=bool(getattr(args, "confidence", False)),
+        confidence=bool(confidence),
     )
-    player = clean_line(getattr(args, "player", None) or "").strip() or None
     return PlayOptions(
-        content_dir=getattr(args, "content", None) or default_content_dir(),
-        seeds_dir=getattr(args, "seeds", None) or default_seeds_dir(),
-        data_dir=data_dir(getattr(args, "data_dir", None)),
+        content_dir=content_dir or default_content_dir(),
+        seeds_dir=seeds_dir or default_seeds_dir(),
+        data_dir=default_data_dir(data_dir),
         spec=spec,
-        player=player,
+        player=clean_line(player or "").strip() or None,
     )
 
 
