@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from quiz.content.bank import Entry, Loaded, RawTable
+from quiz.content.loaded import Entry, Loaded, RawTable
 from quiz.content.locate import TomlPath
 from quiz.content.models import (
     ChoiceQuestion,
