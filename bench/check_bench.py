@@ -5,6 +5,8 @@ Writes a synthetic bank whose quotes are real passages of the seed articles
 same run, `tomli.load` of that file (the floor) and the whole check: parsing,
 validation, every rule and the report. Prints the median times, the ratio and
 the peak memory of each. Target: the check within 1.5 times the bare parse.
+Then it puts one mistake in the middle of the bank and times that check too:
+finding the mistake's line must not cost much more than a clean check.
 
     python bench/check_bench.py [--questions 10000] [--repeat 5]
 """
@@ -96,11 +98,18 @@ def bare_parse(path: Path) -> None:
         tomli.load(handle)
 
 
-def full_check(content: Path) -> None:
+def full_check(content: Path, expected: int = 0) -> None:
     with redirect_stdout(io.StringIO()) as out:
         status = quiz_main(["check", "--content", str(content), "--seeds", str(SEEDS)])
-    if status != 0:
-        raise SystemExit(f"the synthetic bank did not check clean:\n{out.getvalue()[:2000]}")
+    if status != expected:
+        raise SystemExit(f"the synthetic bank did not check as expected:\n{out.getvalue()[:2000]}")
+
+
+def with_one_mistake(text: str, count: int) -> str:
+    """The bank with one question in its middle given a difficulty of 7."""
+    at = text.index(f'id = "q-{count // 2}"')
+    start = text.index("difficulty = ", at)
+    return text[:start] + "difficulty = 7" + text[start + len("difficulty = 1") :]
 
 
 def timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
@@ -135,12 +144,16 @@ def main() -> None:
             floor.append(timed(bare_parse, bank))
             check.append(timed(full_check, content))
         floor_peak, check_peak = peak(bare_parse, bank), peak(full_check, content)
+        bank.write_text(with_one_mistake(bank.read_text("utf-8"), args.questions), encoding="utf-8")
+        mistake = [timed(full_check, content, 1) for _ in range(max(1, args.repeat // 2))]
 
     f, c = statistics.median(floor), statistics.median(check)
     print(f"bank: {args.questions:,} questions, {size_mb:.1f} MB; median of {args.repeat} runs")
     print(f"  tomli.load (floor)   {f * 1000:8.1f} ms   peak {floor_peak / 1e6:6.1f} MB")
     print(f"  quiz check           {c * 1000:8.1f} ms   peak {check_peak / 1e6:6.1f} MB")
     print(f"  ratio check/floor    {c / f:8.2f}x  (target <= 1.5x)")
+    m = statistics.median(mistake)
+    print(f"  one mistake          {m * 1000:8.1f} ms   {m / c:.2f}x the clean check")
 
 
 if __name__ == "__main__":

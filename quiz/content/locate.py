@@ -6,7 +6,9 @@ walking its tree in document order and finding each piece's text from a moving
 cursor gives the position of every key, table header and array element.
 
 This runs only when a file has problems to report: a clean bank never pays for
-the second parse.
+the second parse. Even then only the `[[table]]` that holds a problem is walked
+(a plain scan finds where each table starts), so one mistake in a file of a
+hundred thousand questions costs a walk of one question, not of the file.
 """
 
 from __future__ import annotations
@@ -28,13 +30,10 @@ class Positions:
         self._text = text
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._offsets: dict[TomlPath, int] = {}
-        try:
-            self._walk_document()
-        except Exception:
-            # A text tomli accepted but tomlkit cannot walk: fall back to the
-            # table headers, which a plain scan finds reliably enough.
-            self._offsets.clear()
-            self._scan_headers()
+        # Where each `[[name]]` table starts, by (name, index), from a plain scan.
+        self._tables: dict[tuple[str, int], tuple[int, int]] = {}
+        self._walked: set[tuple[str, int] | None] = set()
+        self._scan_tables()
 
     def of(self, path: TomlPath) -> tuple[int, int]:
         """The position of the longest known prefix of `path`.
@@ -42,11 +41,43 @@ class Positions:
         A missing key has no position of its own, so it points at the table
         that should hold it.
         """
+        self._walk_for(path)
         for end in range(len(path), 0, -1):
             offset = self._offsets.get(path[:end])
             if offset is not None:
                 return self._line_col(offset)
         return (1, 1)
+
+    def _walk_for(self, path: TomlPath) -> None:
+        """Walk the part of the text that holds `path`: its `[[table]]`, else the whole file."""
+        name, index = (path[0], path[1]) if len(path) >= 2 else (None, None)
+        if isinstance(name, str) and isinstance(index, int) and (name, index) in self._tables:
+            if (name, index) in self._walked:
+                return
+            self._walked.add((name, index))
+            start, end = self._tables[(name, index)]
+            found: dict[TomlPath, int] = {}
+            if self._walk_text(self._text[start:end], start, found):
+                for sub_path, offset in found.items():
+                    if sub_path[:2] == (name, 0):
+                        self._offsets[(name, index, *sub_path[2:])] = offset
+                return
+        if None not in self._walked:  # a key outside any table, or a table tomlkit could not walk
+            self._walked.add(None)
+            found = {}
+            if self._walk_text(self._text, 0, found):
+                self._offsets.update(found)
+
+    def _walk_text(self, text: str, base: int, found: dict[TomlPath, int]) -> bool:
+        """Offsets of every key in `text` (which starts at `base`); False if tomlkit cannot walk it."""
+        walker = _Walker(text, base, found)
+        try:
+            walker.walk()
+        except Exception:
+            # A text tomli accepted but tomlkit cannot walk: the table headers
+            # found by the plain scan stand in.
+            return False
+        return True
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         lo, hi = 0, len(self._line_starts) - 1
@@ -58,15 +89,48 @@ class Positions:
                 hi = mid - 1
         return lo + 1, offset - self._line_starts[lo] + 1
 
-    # --- walking tomlkit's tree -------------------------------------------
+    # --- the plain scan ----------------------------------------------------
 
-    def _walk_document(self) -> None:
+    def _scan_tables(self) -> None:
+        counts: dict[str, int] = {}
+        headers: list[tuple[str, int | None, int]] = []  # name, index within its array (None: a table)
+        for match in _HEADER.finditer(self._text):
+            name = match.group(1).strip()
+            index: int | None = None
+            if match.group(0).lstrip().startswith("[["):
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                self._offsets[(*name.split("."), index)] = match.start()
+            self._offsets.setdefault(tuple(name.split(".")), match.start())
+            headers.append((name, index, match.start()))
+        # A top-level `[[name]]` table runs to the next header that is not one of its
+        # sub-tables; walking backwards, that header is the last one seen that is not.
+        end = len(self._text)
+        for name, index, start in reversed(headers):
+            if index is not None and "." not in name:
+                self._tables[(name, index)] = (start, end)
+            if "." not in name:
+                end = start
+
+
+class _Walker:
+    """Walks tomlkit's tree of one text in document order, noting where each key stands."""
+
+    def __init__(self, text: str, base: int, found: dict[TomlPath, int]) -> None:
+        self._text = text
+        self._base = base
+        self._offsets = found
+
+    def walk(self) -> None:
         import tomlkit
         from tomlkit.items import AoT, Table
 
         self._AoT, self._Table = AoT, Table
         self._cursor = 0
         self._walk_body(tomlkit.parse(self._text).body, ())
+        if self._base:
+            for path in self._offsets:
+                self._offsets[path] += self._base
 
     def _seek(self, piece: str) -> int:
         """Find `piece` at or after the cursor; move the cursor to it."""
@@ -128,16 +192,3 @@ class Positions:
             self._skip("}")
         else:
             self._skip(item.as_string())
-
-    # --- fallback ---------------------------------------------------------
-
-    def _scan_headers(self) -> None:
-        counts: dict[str, int] = {}
-        for match in _HEADER.finditer(self._text):
-            name = match.group(1).strip()
-            if match.group(0).lstrip().startswith("[["):
-                index = counts.get(name, 0)
-                counts[name] = index + 1
-                self._offsets[(*name.split("."), index)] = match.start()
-            else:
-                self._offsets[tuple(name.split("."))] = match.start()
