@@ -30,7 +30,7 @@ from quiz.content.campaign.models import (
     Scene,
 )
 from quiz.content.loaded import CampaignSource, Entry, Loaded, RawTable
-from quiz.content.locate import TomlPath
+from quiz.content.locate import TomlPath, nesting_beyond
 from quiz.content.models import Dispute, Question, QuestionFile, Source, SourcesFile
 from quiz.content.passages import Article
 from quiz.content.problems import Problem, ProblemLog, did_you_mean
@@ -94,7 +94,10 @@ class LoadResult:
 
 
 def _read_text(path: Path, log: ProblemLog) -> str | None:
-    """A file's text, or None with a problem logged if it is not UTF-8."""
+    """A file's text, or None with a problem logged if it is not UTF-8.
+
+    A byte-order mark, which some editors on Windows write, is read past.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -108,13 +111,26 @@ def _read_text(path: Path, log: ProblemLog) -> str | None:
         log.texts[path] = ""
         log.add_at(path, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})")
         return None
+    if text.startswith("\ufeff"):
+        # Blanked rather than cut, so that every column stays where the editor shows it.
+        text = " " + text[1:]
     log.texts[path] = text
     return text
+
+
+MAX_NESTING = 32
+"""Arrays and inline tables nested deeper than this are refused before parsing:
+no question needs more than three levels, and the parser recurses on each."""
 
 
 def _parse_toml(path: Path, log: ProblemLog) -> dict[str, Any] | None:
     text = _read_text(path, log)
     if text is None:
+        return None
+    too_deep = nesting_beyond(text, MAX_NESTING)
+    if too_deep is not None:
+        line, col = too_deep
+        log.add_at(path, line, col, f"nested more than {MAX_NESTING} levels deep; no question needs that")
         return None
     try:
         return tomli.loads(text)
@@ -123,6 +139,9 @@ def _parse_toml(path: Path, log: ProblemLog) -> dict[str, Any] | None:
         col = getattr(exc, "colno", 1) or 1
         message = getattr(exc, "msg", str(exc))
         log.add_at(path, line, col, f"TOML syntax: {message}")
+        return None
+    except RecursionError:
+        log.add_at(path, 1, 1, "nested too deeply to read")
         return None
 
 
@@ -314,28 +333,62 @@ def content_files(content_dir: Path) -> list[Path]:
     return files
 
 
+MAX_ARTICLE_BYTES = 2_000_000
+"""An article larger than this is refused: the five articles are 10-40 kB, and a
+missing quote is searched for across the whole text."""
+
+
+def _article_path(seeds_dir: Path, name: str) -> Path | str:
+    """The article file `name` inside `seeds_dir`, or why it may not be read.
+
+    Nothing outside the seeds folder is ever opened: a pack from a stranger
+    must not make `quiz check` print another file's lines.
+    """
+    written = Path(name)
+    if written.is_absolute() or ".." in written.parts or "\\" in name:
+        return f"article file {name!r} must be a file name inside the seeds folder, not a path out of it"
+    path = seeds_dir / written
+    try:
+        inside = path.resolve().is_relative_to(seeds_dir.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        inside = False
+    if not inside:
+        return f"article file {name!r} leads out of the seeds folder (a link?); copy the article into it"
+    return path
+
+
 def _read_articles(sources: list[Entry[Source]], seeds_dir: Path, log: ProblemLog) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     for entry in sources:
-        path = seeds_dir / entry.item.file
+        where = (*entry.path, "file")
+        subject = f"source {entry.item.id!r}"
+        path = _article_path(seeds_dir, entry.item.file)
+        if isinstance(path, str):
+            log.add(entry.file, where, path, subject=subject)
+            continue
         if not path.is_file():
             present = [p.name for p in seeds_dir.iterdir() if p.suffix == ".txt"]
             log.add(
                 entry.file,
-                (*entry.path, "file"),
+                where,
                 f"no article file {entry.item.file!r} in {seeds_dir}{did_you_mean(entry.item.file, present)}",
-                subject=f"source {entry.item.id!r}",
+                subject=subject,
+            )
+            continue
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            log.add(
+                entry.file,
+                where,
+                f"article {entry.item.file!r} is {size / 1e6:.1f} MB; an article may be at most "
+                f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB",
+                subject=subject,
             )
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            log.add(
-                entry.file,
-                (*entry.path, "file"),
-                f"article {entry.item.file!r} is not UTF-8 text",
-                subject=f"source {entry.item.id!r}",
-            )
+            log.add(entry.file, where, f"article {entry.item.file!r} is not UTF-8 text", subject=subject)
             continue
         except OSError as exc:
             raise ContentUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc

@@ -23,6 +23,63 @@ TomlPath = tuple[PathPart, ...]
 _HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.\-\" \t]+?)[ \t]*\]\]?", re.MULTILINE)
 
 
+def nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
+    """Where arrays and inline tables first nest deeper than `limit`, or None.
+
+    One pass over the text, minding strings and comments, so that a file
+    nested a thousand levels deep is reported at its line instead of sending
+    the parser into a recursion it cannot finish.
+    """
+    depth, at, size = 0, 0, len(text)
+    while at < size:
+        char = text[at]
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, at) + 1
+                return line, at - (text.rfind("\n", 0, at) + 1) + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "#":
+            end = text.find("\n", at)
+            at = size if end < 0 else end
+            continue
+        elif char in "\"'":
+            at = _string_end(text, at)
+            continue
+        at += 1
+    return None
+
+
+def _string_end(text: str, at: int) -> int:
+    """The index just past the TOML string that starts at `at`."""
+    quote = text[at]
+    if text.startswith(quote * 3, at):
+        end = text.find(quote * 3, at + 3)
+        while end >= 0 and quote == '"' and _escaped(text, end):
+            end = text.find(quote * 3, end + 1)
+        return len(text) if end < 0 else end + 3
+    at += 1
+    while at < len(text):
+        char = text[at]
+        if char == "\\" and quote == '"':
+            at += 2
+            continue
+        if char == quote or char == "\n":
+            return at + 1
+        at += 1
+    return at
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at `at` follows an odd number of backslashes."""
+    count = 0
+    while at > 0 and text[at - 1] == "\\":
+        count += 1
+        at -= 1
+    return count % 2 == 1
+
+
 class Positions:
     """Line and column (1-based) of every key path in one TOML text."""
 

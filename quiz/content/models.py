@@ -97,8 +97,9 @@ class NumberQuestion(QuestionBase):
     """Give a number; right within `tolerance`."""
 
     type: Literal["number"]
-    answer: int | float
-    tolerance: Annotated[int | float, Field(ge=0)] = 0
+    # A finite number: `nan` is never equal to any answer, and `inf` is no answer at all.
+    answer: Annotated[int | float, Field(allow_inf_nan=False)]
+    tolerance: Annotated[int | float, Field(ge=0, allow_inf_nan=False)] = 0
     unit: Text | None = None
 
 
