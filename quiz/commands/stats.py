@@ -15,9 +15,9 @@ EXIT_OK, EXIT_NO_PLAYER = 0, 1
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from quiz.content.text import clean_line
     from quiz.engine import stats
     from quiz.engine.store import Store
-    from quiz.engine.text import clean_line
     from quiz.paths import data_dir
 
     store = Store.open(data_dir(getattr(args, "data_dir", None)), create=False)

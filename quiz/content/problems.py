@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from quiz.content.locate import Positions, TomlPath
+from quiz.content.text import clean_line
 
 Severity = Literal["error", "warning"]
 
@@ -46,17 +47,18 @@ class Problem:
     subject: str | None = None
 
     def format(self) -> str:
+        """`path:line:col: severity: message [subject]`, safe to print (messages quote content)."""
         text = f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{text} [{self.subject}]" if self.subject else text
+        return clean_line(f"{text} [{self.subject}]" if self.subject else text)
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "file": self.file,
+            "file": clean_line(self.file),
             "line": self.line,
             "col": self.col,
             "severity": self.severity,
-            "message": self.message,
-            "subject": self.subject,
+            "message": clean_line(self.message),
+            "subject": None if self.subject is None else clean_line(self.subject),
         }
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from quiz.content.text import clean_line
 from quiz.engine.spec import RoundSpec
-from quiz.engine.text import clean_line
 
 if TYPE_CHECKING:
     # Only for annotations: importing this module stays light (no pydantic), so

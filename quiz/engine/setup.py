@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from quiz.content.text import clean_line
 from quiz.engine.modes import MODES
 from quiz.engine.session import GameSession
 from quiz.engine.spec import RoundSpec
-from quiz.engine.text import clean_line
 
 if TYPE_CHECKING:  # the bank and the store are loaded by `load_setup`, not on import
     from quiz.content.bank import Bank, LoadResult

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
+from quiz.content.text import clean_line
 from quiz.engine.store import AnswerRow, CampaignResult
-from quiz.engine.text import clean_line
 
 MOST_MISSED = 10
 

@@ -3,7 +3,7 @@
 For screen readers, scripts and terminals that cannot run a full-screen app:
 nothing here moves the cursor or colours text, and each prompt is one line.
 Content is printed exactly as written, less any control characters
-(`quiz.engine.text.clean`). `q` or the end of input ends the round, keeping
+(`quiz.content.text.clean`). `q` or the end of input ends the round, keeping
 what was answered; input that is not an answer asks again with the hint.
 """
 
@@ -13,13 +13,13 @@ import sys
 from typing import TextIO
 
 from quiz.content.bank import Bank
+from quiz.content.text import clean, clean_line
 from quiz.engine.answers import expected_text
 from quiz.engine.parse import LETTERS, BadInput, hint, parse_answer, parse_confidence
 from quiz.engine.playable import Playable
 from quiz.engine.scoring import BASE_POINTS
 from quiz.engine.session import DEFAULT_PLAYER, GameSession, RoundSummary, Step
 from quiz.engine.setup import GameSetup
-from quiz.engine.text import clean, clean_line
 
 QUIT_WORDS = {"q", "quit"}
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
