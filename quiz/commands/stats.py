@@ -1,8 +1,10 @@
 """`quiz stats`: a player's record as a table, JSON, or CSV of every answer.
 
 Reads the progress store only (never the bank), so it starts fast and works
-after the bank has changed. A missing store is an empty record, not an error;
-a damaged one is reported, moved aside like in the game, and read as empty.
+after the bank has changed. A missing store is an empty record, not an error.
+A store that cannot be read (damaged, which moves it aside like in the game,
+locked, or from a newer version) is reported with its reason and exit status 3,
+so that a teacher's script never takes an empty export for an empty class.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import argparse
 import difflib
 import sys
 
-EXIT_OK, EXIT_NO_PLAYER = 0, 1
+EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -23,7 +25,9 @@ def run_stats(args: argparse.Namespace) -> int:
     store = Store.open(data_dir(getattr(args, "data_dir", None)), create=False)
     try:
         if store.notice:
-            print(f"quiz stats: {store.notice}", file=sys.stderr)
+            reason = store.notice.replace("Progress is not being saved: ", "")
+            print(f"quiz stats: cannot read the progress: {reason}", file=sys.stderr)
+            return EXIT_UNREADABLE
         player = clean_line(getattr(args, "player", None) or "").strip() or None
         if player is not None:
             known = store.players()

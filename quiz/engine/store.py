@@ -603,7 +603,18 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _prepare(db: sqlite3.Connection, *, write_test: bool = True) -> None:
-    """WAL, a quick look for damage, the schema brought forward, a test write."""
+    """A look at the schema's version, WAL, a quick look for damage, the schema brought forward,
+    a test write.
+
+    The version is read first and before anything is written, not even the
+    journal mode: a file from a newer version of the game stays as it was.
+    """
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise _Unusable(
+            f"{_name(db)} was written by a newer version of quiz"
+            f" (schema {version}; this one reads up to {len(MIGRATIONS)})"
+        )
     _use_wal(db)
     db.execute("PRAGMA synchronous=NORMAL")
     check = db.execute("PRAGMA quick_check").fetchone()

@@ -118,7 +118,9 @@ def test_the_sanitiser_keeps_words_and_drops_what_a_terminal_acts_on() -> None:
 
     payload = "a\x1b]52;c;cm0gLXJmIH4=\x07b\x1b]0;owned\x07c\x1b[2Jd\x9b31me\x07f\x7fg"
     assert clean(payload) == "abcdefg"
-    assert clean("left \u202eright\u202c and \u2066iso\u2069 zero\u200bwidth") == "left right and iso zerowidth"
+    assert (
+        clean("left \u202eright\u202c and \u2066iso\u2069 zero\u200bwidth") == "left right and iso zerowidth"
+    )
     assert clean("family: \U0001f468\u200d\U0001f469") == "family: \U0001f468\u200d\U0001f469"  # ZWJ kept
     assert clean_line("two\nlines\ttab") == "two lines tab"
 
@@ -130,5 +132,5 @@ def test_check_never_prints_a_control_character_from_a_pack(tmp_path: Path, seed
     result = check_text(tmp_path, seeds_dir, text)
     assert result.errors  # the id is no slug
     for report in (format_text(result), format_json(result)):
-        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in report)
+        assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in report)
         assert "\u202e" not in report  # shown, if at all, as a visible escape
