@@ -518,6 +518,21 @@ class Store:
         )
         return None if row is None else str(row[0])
 
+    def set_campaign_aside(self, player: str, campaign: str) -> None:
+        """Keep a saved campaign that cannot be resumed under another name, never deleting it.
+
+        It stays in the file as ``<campaign>.aside-<time>``, where no game
+        looks for it and anyone can still read it back.
+        """
+        aside = f"{campaign}.aside-{now()}"
+        self._run(
+            lambda db: db.execute(
+                "UPDATE campaign_saves SET campaign = ? WHERE campaign = ?"
+                " AND player_id = (SELECT id FROM players WHERE name = ?)",
+                (aside, campaign, player),
+            )
+        )
+
     def clear_campaign(self, player: str, campaign: str) -> None:
         """Forget a saved campaign (a restart)."""
         self._run(

@@ -10,7 +10,12 @@ stopping never loses it; the next game offers to resume.
 from __future__ import annotations
 
 from quiz.content.campaign.models import CampaignEvidence
-from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable, campaign_to_play
+from quiz.engine.campaign.journey import (
+    Journey,
+    SavedJourneyOutdated,
+    SavedJourneyUnreadable,
+    campaign_to_play,
+)
 from quiz.engine.campaign.run import CampaignRun, MoveError
 from quiz.engine.parse import BadInput, hint, parse_answer
 from quiz.plain.round import EXIT_OK, PlainGame, _Quit, describe_source, right_answer
@@ -70,9 +75,19 @@ class PlainCampaign(PlainGame):
         seed = self.setup.options.spec.seed
         try:
             saved = Journey.saved(bank, store, campaign_id, player)
-        except SavedJourneyUnreadable:
-            self.say("The saved journey could not be read; starting again.")
+        except SavedJourneyUnreadable as exc:
+            self.say(str(exc))
             saved = None
+        except SavedJourneyOutdated:
+            self.say(
+                "Your saved journey is in a scene this campaign no longer has (the questions changed)."
+                " r to restart (the old save is kept aside), q to stop and keep it as it is."
+            )
+            while True:
+                choice = self.ask().strip().lower()
+                if choice in {"r", "restart"}:
+                    return Journey.restart_outdated(bank, store, campaign_id, player, seed)
+                self.say("Type r to restart or q to stop.")
         if saved is not None:
             self.say(f"You have a journey under way, at {saved.scene.title}. r to resume, n to start again.")
             while True:

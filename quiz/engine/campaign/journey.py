@@ -21,7 +21,19 @@ if TYPE_CHECKING:
 
 
 class SavedJourneyUnreadable(ValueError):
-    """The saved journey could not be read (a damaged save, or content that changed under it)."""
+    """The saved journey could not be read; it has been set aside, and a new journey starts."""
+
+
+class SavedJourneyOutdated(ValueError):
+    """The saved journey stands in a scene the campaign no longer has (the content changed).
+
+    Nothing has been changed yet: the face offers a restart (`Journey.restart_outdated`),
+    which keeps the old save aside.
+    """
+
+    def __init__(self, scene: str) -> None:
+        super().__init__(f"the saved journey is in a scene this campaign no longer has ({scene!r})")
+        self.scene = scene
 
 
 def campaign_to_play(campaigns: dict[str, CampaignFile]) -> str | None:
@@ -53,21 +65,39 @@ class Journey:
         """The player's journey under way in this campaign, or None if there is none.
 
         A journey saved at its very end but never recorded is recorded now, and
-        None is returned. Raises SavedJourneyUnreadable for a save that cannot be read.
+        None is returned. A save that cannot be read is set aside (never
+        deleted) and SavedJourneyUnreadable raised; a save whose scene is gone
+        raises SavedJourneyOutdated and is left as it is.
         """
         text = store.load_campaign(player, campaign_id)
         if not text:
             return None
+        campaign = bank.campaigns[campaign_id]
         try:
             state = CampaignState.from_json(text)
-            run = CampaignRun(bank.campaigns[campaign_id], bank, campaign_id, state=state)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise SavedJourneyUnreadable("the saved journey could not be read") from exc
+        except ValueError as exc:
+            store.set_campaign_aside(player, campaign_id)
+            raise SavedJourneyUnreadable(
+                "The saved journey could not be read, so it was kept aside and a new journey starts."
+            ) from exc
+        if state.scene not in {scene.id for scene in campaign.scene}:
+            raise SavedJourneyOutdated(state.scene)
+        known = {e.id for scene in campaign.scene for e in scene.evidence}
+        state.notebook = [e for e in state.notebook if e in known]  # evidence the content dropped
+        run = CampaignRun(campaign, bank, campaign_id, state=state)
         journey = cls(bank, store, campaign_id, run, player)
         if run.finished:
             journey.finish()
             return None
         return journey
+
+    @classmethod
+    def restart_outdated(
+        cls, bank: Bank, store: Store, campaign_id: str, player: str, seed: int | None = None
+    ) -> Journey:
+        """Set an outdated save aside and begin a new journey."""
+        store.set_campaign_aside(player, campaign_id)
+        return cls.new(bank, store, campaign_id, player, seed)
 
     # --- where it stands ---------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from quiz.content.bank import Bank
 from quiz.content.campaign.check import POINTS_PER_QUESTION, max_score, position_evidence
@@ -57,7 +57,41 @@ class CampaignState:
 
     @classmethod
     def from_json(cls, text: str) -> CampaignState:
-        return cls(**json.loads(text))
+        """A saved state; ValueError for anything that is not one, whatever the text holds."""
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise ValueError("not JSON") from exc
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ValueError(f"unknown keys: {', '.join(unknown)}")
+        for name in ("campaign", "seed", "scene"):
+            if name not in data:
+                raise ValueError(f"missing key {name!r}")
+        for name, value in data.items():
+            if not _of_type(value, str(known[name])):
+                raise ValueError(f"{name!r} has the wrong type")
+        return cls(**data)
+
+
+def _of_type(value: object, annotation: str) -> bool:
+    """Whether a JSON value fits one of the field annotations used above."""
+    if annotation == "str":
+        return isinstance(value, str)
+    if annotation == "int":
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
+    if annotation == "str | None":
+        return value is None or isinstance(value, str)
+    if annotation == "list[str]":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if annotation == "dict[str, int]":
+        return isinstance(value, dict) and all(
+            isinstance(v, int) and not isinstance(v, bool) and abs(v) < 2**63 for v in value.values()
+        )
+    return False
 
 
 @dataclass(frozen=True)

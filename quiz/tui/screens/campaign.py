@@ -76,7 +76,21 @@ def open_campaign(app: QuizApp) -> None:
 
         app.push_screen(PlayerScreen(game.players(), current=None, first=True), chosen)
         return
-    saved = saved_journey(app, game, campaign_id, player)
+    from quiz.engine.campaign.journey import Journey, SavedJourneyOutdated
+
+    try:
+        saved = saved_journey(app, game, campaign_id, player)
+    except SavedJourneyOutdated:
+        from quiz.tui.screens.campaign_dialogs import OutdatedJourneyScreen
+
+        def restart(yes: bool | None) -> None:
+            if yes:
+                seed = game.options.spec.seed
+                journey = Journey.restart_outdated(game.bank, game.store, campaign_id, player, seed)
+                begin(app, CampaignGame(app, game, journey))
+
+        app.push_screen(OutdatedJourneyScreen(), restart)
+        return
     if saved is None:
         begin(app, CampaignGame.new(app, game, campaign_id, player))
         return
@@ -93,13 +107,16 @@ def open_campaign(app: QuizApp) -> None:
 
 
 def saved_journey(app: QuizApp, game: Game, campaign_id: str, player: str) -> CampaignGame | None:
-    """The player's saved journey in this campaign, if there is one that can be read."""
+    """The player's saved journey in this campaign, if there is one that can be read.
+
+    Raises SavedJourneyOutdated when the save's scene is gone from the campaign.
+    """
     from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable
 
     try:
         journey = Journey.saved(game.bank, game.store, campaign_id, player)
-    except SavedJourneyUnreadable:
-        app.notify("The saved journey could not be read; starting again.", severity="warning", markup=False)
+    except SavedJourneyUnreadable as exc:
+        app.notify(str(exc), severity="warning", markup=False)
         return None
     return None if journey is None else CampaignGame(app, game, journey)
 

@@ -67,6 +67,44 @@ class IntroScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+class OutdatedJourneyScreen(ModalScreen[bool]):
+    """The saved journey's scene is gone from the campaign: restart (True), or back (False)."""
+
+    CSS_PATH = "../campaign.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose(True)", "Restart", id="campaign.restart-outdated", tooltip="A new journey"),
+        Binding(
+            "escape", "choose(False)", "Back", id="campaign.outdated-back", tooltip="Keep the save as it is"
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog camp-dialog", id="camp-outdated"):
+            yield Static(Content.styled("Your journey cannot go on", "bold"), classes="dialog-title")
+            yield Static(
+                Content(
+                    "Your saved journey is in a scene this campaign no longer has: its questions have"
+                    " changed since you played. Restarting keeps the old save aside; nothing is deleted."
+                )
+            )
+            with Horizontal(classes="camp-buttons"):
+                yield Button(
+                    Content("Restart (r)"), id="camp-outdated-restart", variant="primary", compact=True
+                )
+                yield Button(Content("Back (Esc)"), id="camp-outdated-back", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#camp-outdated-restart", Button).focus()
+
+    def action_choose(self, restart: bool) -> None:
+        self.dismiss(restart)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "camp-outdated-restart")
+
+
 class ResumeScreen(ModalScreen[str | None]):
     """A journey is saved: "resume", "new" (start again), or None (not now)."""
 
