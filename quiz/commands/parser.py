@@ -117,9 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a content file, for editors")
     schema.add_argument(
         "--file",
-        choices=("questions", "sources"),
+        choices=("questions", "sources", "campaign"),
         default="questions",
-        help="which file's schema: the bank's question files or seeds/sources.toml (default: questions)",
+        help="which file's schema: the bank's question files, seeds/sources.toml or a campaign file"
+        " such as content/campaign.toml (default: questions)",
     )
 
     stats = commands.add_parser("stats", help="a player's history: accuracy by topic, source and type")

@@ -9,10 +9,16 @@ from quiz.commands.parser import EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from quiz.content.models import QuestionFile, SourcesFile
+    from pydantic import BaseModel
 
-    model = QuestionFile if args.file == "questions" else SourcesFile
-    schema = model.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    from quiz.content.campaign.models import CampaignFile
+    from quiz.content.models import QuestionFile, SourcesFile
+    from quiz.content.schema import schema_of
+
+    models: dict[str, type[BaseModel]] = {
+        "questions": QuestionFile,
+        "sources": SourcesFile,
+        "campaign": CampaignFile,
+    }
+    print(json.dumps(schema_of(models[args.file]), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -16,6 +16,7 @@ from typing import Any, cast
 from quiz.content.loaded import Entry, Loaded, RawTable
 from quiz.content.locate import TomlPath
 from quiz.content.models import (
+    FEEDBACK_TYPES,
     ChoiceQuestion,
     Dispute,
     MatchQuestion,
@@ -26,7 +27,7 @@ from quiz.content.models import (
 )
 from quiz.content.problems import did_you_mean
 
-_FEEDBACK_TYPES = "choice, multi and truefalse"
+_FEEDBACK_TYPES = ", ".join(FEEDBACK_TYPES[:-1]) + " and " + FEEDBACK_TYPES[-1]
 
 
 def check_meaning(loaded: Loaded) -> None:

@@ -36,6 +36,9 @@ QUESTION_TYPES: tuple[QuestionType, ...] = (
     "match",
 )
 
+FEEDBACK_TYPES: tuple[QuestionType, ...] = ("choice", "multi", "truefalse")
+"""The types whose `feedback` advises on a pick: a choice, or true or false."""
+
 Skill = Literal["sourcing", "contextualization", "corroboration", "close-reading"]
 DisputeKind = Literal["fact", "interpretation", "internal"]
 
