@@ -34,7 +34,7 @@ from quiz.engine.build import playable_from_question
 from quiz.engine.generated import GeneratedRef, generated_refs
 from quiz.engine.generated import build as build_generated
 from quiz.engine.playable import Answer, DisputePosition, DisputeView, Passage, Playable
-from quiz.engine.rounds import _empty_reason, _filter
+from quiz.engine.rounds import _empty_reason, _filter  # play's own filter and its words
 from quiz.engine.session import RoundSpec
 from quiz.engine.text import clean, clean_line
 
