@@ -47,6 +47,29 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     _content_options(parser)
     group = parser.add_argument_group("round")
     group.add_argument("--mode", choices=MODES, default="quick", help="kind of round (default: quick)")
+    _filter_options(group)
+    group.add_argument(
+        "--count", type=int, default=10, metavar="N", help="questions in the round (default: 10)"
+    )
+    group.add_argument(
+        "--seed", type=int, metavar="N", help="the same seed and bank always give the same round"
+    )
+    group.add_argument(
+        "--confidence",
+        action="store_true",
+        help="certainty-based marking: rate your confidence 1-3 before each verdict",
+    )
+    group.add_argument("--player", metavar="NAME", help="player name (default: the last player)")
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
+    )
+
+
+def _filter_options(group: argparse._ArgumentGroup) -> None:
+    """Which questions: the filters `quiz play` and `quiz export` share."""
     group.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     group.add_argument(
         "--type",
@@ -70,24 +93,6 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--skill", action="append", metavar="SKILL", help="only this reading skill (repeatable)"
-    )
-    group.add_argument(
-        "--count", type=int, default=10, metavar="N", help="questions in the round (default: 10)"
-    )
-    group.add_argument(
-        "--seed", type=int, metavar="N", help="the same seed and bank always give the same round"
-    )
-    group.add_argument(
-        "--confidence",
-        action="store_true",
-        help="certainty-based marking: rate your confidence 1-3 before each verdict",
-    )
-    group.add_argument("--player", metavar="NAME", help="player name (default: the last player)")
-    group.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
     )
 
 
@@ -133,4 +138,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     _content_options(stats)
+
+    export = commands.add_parser("export", help="export the bank for Moodle (GIFT) or Anki (.apkg)")
+    export.add_argument(
+        "--format",
+        choices=("gift", "anki"),
+        default="gift",
+        help="gift: a text file for Moodle; anki: an .apkg package (default: gift)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (GIFT goes to standard output without it)",
+    )
+    export.add_argument(
+        "--include-generated",
+        action="store_true",
+        help="also export the questions made from the disputes",
+    )
+    _content_options(export)
+    _filter_options(export.add_argument_group("which questions (as for play)"))
     return parser

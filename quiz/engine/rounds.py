@@ -54,11 +54,11 @@ def draw(bank: Bank, spec: RoundSpec, history: History | None = None) -> Round:
     rng = random.Random(seed)
     history = history or History()
     if spec.mode == "review":
-        chosen = _filter(_missed(bank, history), spec)
+        chosen = matching(_missed(bank, history), spec)
         available = len(chosen)
         chosen = chosen[: spec.count]
     else:
-        pool = _filter(_all_candidates(bank), spec)
+        pool = matching(_all_candidates(bank), spec)
         if spec.mode == "drill" and not spec.topics and pool:
             topic = _drill_topic(pool, rng, None if spec.seed is not None else history)
             spec = replace(spec, topics=(topic,))
@@ -70,7 +70,7 @@ def draw(bank: Bank, spec: RoundSpec, history: History | None = None) -> Round:
         chosen = _balanced(pool, spec.count, rng, prefer)
         rng.shuffle(chosen)
     playables = tuple(_build(c, bank, seed) for c in chosen)
-    reason = None if playables else _empty_reason(bank, spec)
+    reason = None if playables else empty_reason(bank, spec)
     return Round(playables, spec, seed, available, reason)
 
 
@@ -102,7 +102,7 @@ def candidate(bank: Bank, question_id: str) -> Candidate | None:
     return bank.question(question_id) if bank.has_question(question_id) else None
 
 
-def _filter(pool: Sequence[Candidate], spec: RoundSpec) -> list[Candidate]:
+def matching(pool: Sequence[Candidate], spec: RoundSpec) -> list[Candidate]:
     """The candidates every filter of `spec` lets through, in their order."""
     result = pool if isinstance(pool, list) else list(pool)  # filtered into new lists, never changed
     if spec.mode == "disputes":
@@ -192,7 +192,7 @@ def _pick(group: list[Candidate], k: int, rng: random.Random, prefer: History | 
 # --- why a round is empty -----------------------------------------------------
 
 
-def _empty_reason(bank: Bank, spec: RoundSpec) -> str:
+def empty_reason(bank: Bank, spec: RoundSpec) -> str:
     if spec.mode == "review":
         return "Nothing to review: there is no missed question" + (
             " matching these filters." if _has_filters(spec) else " yet."
