@@ -10,6 +10,7 @@ The game refuses a bank with errors; `quiz check` reports them.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from quiz.content.campaign.models import (
     Scene,
 )
 from quiz.content.loaded import CampaignSource, Entry, Loaded, RawTable
-from quiz.content.locate import TomlPath, nesting_beyond
+from quiz.content.locate import TomlPath, nesting_beyond, unclosed_at
 from quiz.content.models import Dispute, Question, QuestionFile, Source, SourcesFile
 from quiz.content.passages import Article
 from quiz.content.problems import Problem, ProblemLog, did_you_mean
@@ -138,11 +139,48 @@ def _parse_toml(path: Path, log: ProblemLog) -> dict[str, Any] | None:
         line = getattr(exc, "lineno", 1) or 1
         col = getattr(exc, "colno", 1) or 1
         message = getattr(exc, "msg", str(exc))
+        line, col, message = _syntax_problem(text, line, col, message)
         log.add_at(path, line, col, f"TOML syntax: {message}")
         return None
     except RecursionError:
         log.add_at(path, 1, 1, "nested too deeply to read")
         return None
+
+
+_UNCLOSED = {
+    "string": "this string is not closed: end it with the quote it began with, on the same line"
+    ' (text over several lines goes between triple quotes, """...""")',
+    "text": 'this text between triple quotes is not closed: end it with """',
+    "array": "this list is not closed: end it with ]",
+    "inline table": "this table is not closed: end it with }, on the same line",
+}
+
+
+# tomli's words for the mistakes teachers make most, in ours.
+_PARSER_WORDS = {
+    "Expected newline or end of document after a statement": "something follows the value on this line:"
+    ' write one key = value per line (a quote inside a string is written \\")',
+    "Expected ']]' at the end of an array declaration": "this table header is not closed: write [[question]]",
+    "Invalid value": "this value is not one TOML knows: put text in quotes, write numbers and true/false bare",
+}
+
+
+def _syntax_problem(text: str, line: int, col: int, message: str) -> tuple[int, int, str]:
+    """The parser's complaint, moved to where the mistake began when something was left open.
+
+    tomli reports an unterminated string at the end of its line ("Illegal
+    character '\\n'") or of the file; a teacher needs the line where it opened.
+    """
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    offset = starts[min(line, len(starts)) - 1] + col - 1
+    found = unclosed_at(text, offset + 1)
+    if found is None:
+        return line, col, _PARSER_WORDS.get(message, message)
+    kind, at = found
+    if kind == "string" and text[at : at + 3] in {'"""', "'''"}:
+        kind = "text"
+    opened_line = text.count("\n", 0, at) + 1
+    return opened_line, at - (text.rfind("\n", 0, at) + 1) + 1, _UNCLOSED[kind]
 
 
 # --- validation ------------------------------------------------------------
@@ -199,11 +237,49 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(error: Mapping[str, Any], path: TomlPath) -> str:
+_NOUNS = {
+    "choices": ("choice", "choices"),
+    "items": ("item", "items"),
+    "pairs": ("pair", "pairs"),
+    "evidence": ("evidence passage", "evidence passages"),
+    "position": ("position", "positions"),
+    "answer": ("right answer", "right answers"),
+    "source": ("source", "sources"),
+    "scene": ("scene", "scenes"),
+    "ending": ("ending", "endings"),
+    "exit": ("exit", "exits"),
+    "reasons": ("reason", "reasons"),
+}
+# The names pydantic gives the members of a union (`int | float`) in an error's place.
+_UNION_MEMBERS = {"int", "float", "str", "bool", "date", "none", "list[str]"}
+
+
+def _count(n: int, field: str) -> str:
+    one, many = _NOUNS.get(field, ("item", "items"))
+    return f"{n} {one if n == 1 else many}"
+
+
+def _bare(value: object) -> str | None:
+    """How `value`, a string, is written without quotes, if it is a number or true/false."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text in {"true", "false"}:
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return None
+    return text
+
+
+def _message(error: Mapping[str, Any], path: TomlPath, owner: str = "this table") -> str:
     """A validation error in a teacher's words."""
     kind = error["type"]
     name = _field_name(path)
     last = path[-1] if path else ""
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind == "missing":
         return f"missing key {last!r}"
     if kind == "extra_forbidden":
@@ -211,29 +287,67 @@ def _message(error: Mapping[str, Any], path: TomlPath) -> str:
     if kind == "union_tag_not_found":
         return f"missing key 'type' (one of: {', '.join(_TYPE_MODELS)})"
     if kind == "union_tag_invalid":
-        tag = str(error.get("ctx", {}).get("tag", ""))
+        tag = str(ctx.get("tag", ""))
         return (
             f"unknown question type {tag!r}{did_you_mean(tag, _TYPE_MODELS)}"
             f" (one of: {', '.join(_TYPE_MODELS)})"
         )
     if kind == "string_pattern_mismatch":
-        return (
-            f"{name} {_short(error.get('input'))} is not a slug:"
-            " use lower-case letters, digits and single hyphens"
-        )
-    if kind in {"too_short", "too_long", "greater_than_equal", "literal_error"}:
-        return f"{name}: {error['msg']}, got {_short(error.get('input'))}"
+        return f"{name} {_short(given)} is not a slug: use lower-case letters, digits and single hyphens"
+    if kind in {"literal_error", "bool_type", "int_type", "float_type"} and _bare(given) is not None:
+        return f"{name}: write {_bare(given)} without quotes"
+    if kind == "literal_error":
+        return f"{name} must be {ctx.get('expected', 'one of the values allowed')}, not {_short(given)}"
+    if kind == "too_short" and isinstance(given, list | tuple):
+        field = str(last)
+        return f"{owner} needs at least {_count(ctx['min_length'], field)}; this one has {len(given)}"
+    if kind == "too_long" and isinstance(given, list | tuple):
+        field = str(last)
+        return f"{owner} takes at most {_count(ctx['max_length'], field)}; this one has {len(given)}"
+    if kind == "string_too_short":
+        return f"{name} is empty: write some text"
+    if kind == "greater_than_equal":
+        return f"{name} must be {ctx.get('ge', 0)} or more, not {_short(given)}"
+    if kind == "finite_number":
+        return f"{name} must be a finite number, not {_short(given)}"
+    if kind == "bool_type":
+        return f"{name} must be true or false (no quotes), not {_short(given)}"
+    if kind in {"int_type", "float_type"}:
+        return f"{name} must be a number (no quotes), not {_short(given)}"
+    if kind == "string_type":
+        return f"{name} must be text in quotes, not {_short(given)}"
+    if kind == "list_type":
+        return f'{name} must be a list in brackets, like ["a", "b"], not {_short(given)}'
+    if kind in {"date_type", "date_from_datetime_parsing", "date_parsing"}:
+        return f"{name} must be a date written bare, like 2022-01-07, not {_short(given)}"
     if kind == "model_type" or kind == "dict_type":
-        return f"{name or 'this'} should be a table, got {_short(error.get('input'))}"
-    return f"{name}: {error['msg']}, got {_short(error.get('input'))}"
+        return f"{name or 'this'} should be a table, got {_short(given)}"
+    return f"{name}: {error['msg']}, got {_short(given)}"
+
+
+def _owner(loc: tuple[int | str, ...], prefix: TomlPath) -> str:
+    """What holds the field, for messages: "a choice question", "a dispute"..."""
+    if loc and loc[0] in _TYPE_MODELS:
+        return f"a {loc[0]} question"
+    kind = prefix[0] if prefix else ""
+    return {"dispute": "a dispute", "source": "sources.toml", "question": "a question"}.get(
+        str(kind), "this table"
+    )
 
 
 def _log_validation(
     exc: ValidationError, file: Path, prefix: TomlPath, subject: str | None, log: ProblemLog
 ) -> None:
+    seen: set[TomlPath] = set()
     for error in exc.errors():
-        path = _strip_tag(tuple(error["loc"]))
-        log.add(file, (*prefix, *path), _message(error, path), subject=subject)
+        loc = tuple(error["loc"])
+        path = _strip_tag(loc)
+        while path and path[-1] in _UNION_MEMBERS:  # `int | float`: one problem, not one per member
+            path = path[:-1]
+        if path in seen and error["type"] != "extra_forbidden":
+            continue
+        seen.add(path)
+        log.add(file, (*prefix, *path), _message(error, path, _owner(loc, prefix)), subject=subject)
 
 
 def _validate_items(
@@ -420,9 +534,13 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
     files = [sources_path, *content_files(content_dir)]
 
     sources: list[Entry[Source]] = []
+    written: set[str] = set()
     data = _parse_toml(sources_path, log)
     if data is not None:
         sources = _sources_file(data, sources_path, log)
+        tables = data.get("source")
+        if isinstance(tables, list):
+            written = {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
 
     questions: list[Entry[Question]] = []
     disputes: list[Entry[Dispute]] = []
@@ -439,7 +557,9 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
             raw += _raw_tables(data, path)
 
     articles = _read_articles(sources, seeds_dir, log)
-    return Loaded(questions, disputes, sources, raw, articles, log, campaigns), files
+    loaded = Loaded(questions, disputes, sources, raw, articles, log, campaigns)
+    loaded.source_ids_written = written
+    return loaded, files
 
 
 @contextmanager

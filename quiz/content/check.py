@@ -33,7 +33,7 @@ _FEEDBACK_TYPES = ", ".join(FEEDBACK_TYPES[:-1]) + " and " + FEEDBACK_TYPES[-1]
 def check_meaning(loaded: Loaded) -> None:
     """Add every problem of meaning to `loaded.log`."""
     _unique_ids(loaded)
-    known = {s.item.id for s in loaded.sources}
+    known = {s.item.id for s in loaded.sources} | loaded.source_ids_written
     for table in loaded.raw:
         _quotes(table, known, loaded)
     for entry in loaded.questions:
@@ -225,7 +225,8 @@ def _dispute_reference(entry: Entry[Question], loaded: Loaded) -> None:
     dispute_id = entry.item.dispute
     if dispute_id is None:
         return
-    known = {d.item.id for d in loaded.disputes}
+    # A dispute with a mistake of its own is reported there, and still known here.
+    known = {t.id for t in loaded.raw if t.kind == "dispute" and t.id is not None}
     if dispute_id not in known:
         _error(
             loaded,

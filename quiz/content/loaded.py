@@ -56,6 +56,9 @@ class Loaded:
     articles: dict[str, Article]
     log: ProblemLog
     campaigns: list[CampaignSource] = field(default_factory=list)
+    source_ids_written: set[str] = field(default_factory=set)
+    """The id of every [[source]] table as written, valid or not: a source with a
+    mistake in its entry is reported there once, and still known where it is cited."""
     quotes_found: set[tuple[str, str]] = field(default_factory=set)
     """(source, quote) pairs already found in their article: a passage cited
     again (by a dispute and its questions, by several questions) is not

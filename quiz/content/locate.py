@@ -51,6 +51,41 @@ def nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+def unclosed_at(text: str, offset: int) -> tuple[str, int] | None:
+    """What is still open at `offset` (where the parser gave up), and where it opened.
+
+    ("string", at) for a string that a line ended before it closed, or that is
+    still open; ("array", at) or ("inline table", at) for brackets still open.
+    Table headers (`[[question]]`) are left out: the parser's own words say
+    what is wrong with them. None when nothing is open.
+    """
+    stack: list[tuple[str, int]] = []
+    at, size = 0, min(offset, len(text))
+    while at < size:
+        char = text[at]
+        if char in "\"'":
+            end = _string_end(text, at)
+            triple = text.startswith(char * 3, at)
+            closed = text.startswith(char * 3, end - 3) if triple else text[end - 1 : end] == char
+            if end > size or not closed or (not triple and end - 1 > at and text[end - 1] == "\n"):
+                return "string", at
+            at = end
+            continue
+        if char == "#":
+            end = text.find("\n", at)
+            at = size if end < 0 else end
+            continue
+        if char in "[{":
+            line_start = text.rfind("\n", 0, at) + 1
+            header = char == "[" and not stack and not text[line_start:at].strip(" \t[")
+            stack.append(("header" if header else "array" if char == "[" else "inline table", at))
+        elif (char in "]}" and stack) or (char == "\n" and stack and stack[-1][0] == "header"):
+            stack.pop()
+        at += 1
+    open_values = [item for item in stack if item[0] != "header"]
+    return open_values[-1] if open_values else None
+
+
 def _string_end(text: str, at: int) -> int:
     """The index just past the TOML string that starts at `at`."""
     quote = text[at]

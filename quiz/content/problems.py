@@ -30,8 +30,16 @@ def display_path(path: Path) -> str:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest candidate, or ''."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    """'; did you mean 'x'?' for a candidate close enough to be the one meant, or ''.
+
+    Close means a slip of a letter or two ("rustrat" for "russtrat"); below
+    that a suggestion is noise ("Kazakhstan" is not a slip for "Uzbekistan").
+    """
+    options = list(candidates)
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    if not matches and len(word) >= 4:  # the start of one longer name: "Different days"
+        matches = [c for c in options if c.casefold().startswith(word.casefold())]
+        matches = matches if len(matches) == 1 else []
     return f"; did you mean {matches[0]!r}?" if matches else ""
 
 

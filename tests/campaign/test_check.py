@@ -151,7 +151,7 @@ def test_schema_errors_in_scenes_are_all_reported(tmp_path: Path, seeds_dir: Pat
     )
     errors = campaign_errors(tmp_path, seeds_dir, text)
     assert (line_of(text, "plaec ="), "unknown key 'plaec'; did you mean 'place'?") in errors
-    assert (line_of(text, "place = 3"), "place: Input should be a valid string, got 3") in errors
+    assert (line_of(text, "place = 3"), "place must be text in quotes, not 3") in errors
 
 
 def test_duplicate_evidence_id(tmp_path: Path, seeds_dir: Path) -> None:

@@ -81,7 +81,7 @@ def test_wrong_type_of_value(tmp_path: Path, seeds_dir: Path) -> None:
     )
     line, message = one_error(tmp_path, seeds_dir, text)
     assert line == line_of(text, 'difficulty = "2"')
-    assert message.startswith("difficulty: Input should be 1, 2 or 3")
+    assert message == "difficulty: write 2 without quotes"
 
 
 def test_unknown_question_type_suggests_the_closest(tmp_path: Path, seeds_dir: Path) -> None:
@@ -104,14 +104,59 @@ def test_too_few_choices(tmp_path: Path, seeds_dir: Path) -> None:
     )
     line, message = one_error(tmp_path, seeds_dir, text)
     assert line == line_of(text, 'choices = ["Six"]')
-    assert message.startswith("choices: List should have at least 2 items")
+    assert message == "a choice question needs at least 2 choices; this one has 1"
+
+
+def test_a_difficulty_out_of_range_says_what_it_may_be(tmp_path: Path, seeds_dir: Path) -> None:
+    text = VALID.replace('difficulty = 2\nprompt = "Order these."', 'difficulty = 7\nprompt = "Order these."')
+    _, message = one_error(tmp_path, seeds_dir, text)
+    assert message == "difficulty must be 1, 2 or 3, not 7"
+
+
+def test_a_quoted_number_answer_gives_one_problem(tmp_path: Path, seeds_dir: Path) -> None:
+    text = VALID.replace("answer = 2885", 'answer = "2885"')
+    line, message = one_error(tmp_path, seeds_dir, text)  # not one per member of int | float
+    assert (line, message) == (line_of(text, 'answer = "2885"'), "answer: write 2885 without quotes")
+
+
+def test_a_dispute_with_one_position_is_told_so(tmp_path: Path, seeds_dir: Path) -> None:
+    start = VALID.index("  [[dispute.position]]", VALID.index("  [[dispute.position]]") + 1)
+    end = VALID.find("\n\n", start)
+    text = VALID[:start] + (VALID[end:] if end >= 0 else "\n")
+    errors = errors_of(tmp_path, seeds_dir, text)
+    line = line_of(text, "[[dispute.position]]")
+    assert errors == [(line, "a dispute needs at least 2 positions; this one has 1")]  # no "unknown dispute"
+
+
+def test_one_bad_source_entry_is_reported_once_not_at_every_use(tmp_path: Path, seeds_dir: Path) -> None:
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    sources = (seeds / "sources.toml").read_text("utf-8")
+    broken = sources.replace('id = "russtrat"', 'id = "russtrat"\nyear = 2022', 1)
+    (seeds / "sources.toml").write_text(broken, "utf-8")
+    result = check_text(tmp_path, seeds, VALID)
+    assert [(p.line, p.message) for p in result.errors] == [
+        (line_of(broken, "year = 2022"), "unknown key 'year'")
+    ]
+
+
+def test_did_you_mean_only_for_a_slip(tmp_path: Path, seeds_dir: Path) -> None:
+    from quiz.content.problems import did_you_mean
+
+    assert did_you_mean("rustrat", ["russtrat", "gaspardo"]) == "; did you mean 'russtrat'?"
+    assert did_you_mean("Kazakhstan", ["Uzbekistan", "Russia"]) == ""
+    assert did_you_mean("Different days", ["Different days and speakers", "Same day"]) == (
+        "; did you mean 'Different days and speakers'?"
+    )
 
 
 def test_negative_tolerance(tmp_path: Path, seeds_dir: Path) -> None:
     text = VALID.replace('unit = "people"', 'unit = "people"\ntolerance = -1')
     line, message = one_error(tmp_path, seeds_dir, text)
     assert line == line_of(text, "tolerance = -1")
-    assert "greater than or equal to 0" in message
+    assert message == "tolerance must be 0 or more, not -1"
 
 
 def test_unknown_top_level_table(tmp_path: Path, seeds_dir: Path) -> None:

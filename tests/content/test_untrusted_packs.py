@@ -104,7 +104,7 @@ def test_numbers_that_are_no_answer_are_refused(
     result = check_text(tmp_path, seeds_dir, text)
     [problem] = result.errors
     assert problem.line == line_of(text, written)
-    assert problem.message.startswith(f"{word}:")
+    assert problem.message.startswith(f"{word} must be a finite number, not ")
 
 
 def test_a_negative_tolerance_is_refused(tmp_path: Path, seeds_dir: Path) -> None:
