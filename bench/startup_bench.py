@@ -171,10 +171,9 @@ def _trace(debug: str, profiler: Any) -> None:
         from quiz.tui.widgets.feedback import FeedbackView
 
         for owner, name in (
-            (Round, "judge"),
-            (Round, "record"),
+            (Round, "answer"),
             (FeedbackView, "show"),
-            (FeedbackView, "render_lines"),
+            (FeedbackView, "render_line"),
             (FeedbackView, "_size_updated"),
             (AnsweringScreen, "reveal_feedback"),
         ):

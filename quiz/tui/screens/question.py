@@ -2,14 +2,13 @@
 
 Phase "question": the prompt, the answer widget for its type, the HUD. The
 answer widget posts `Answered`; with certainty marking on, the confidence
-modal asks 1-3; then the session judges the answer (through the `Round`).
+modal asks 1-3; then the session judges, scores and records the answer in
+one call (through the `Round`).
 
 Phase "feedback": right, partly right or wrong, points, the explanation and
 the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
 has painted, while the player reads, so a key press only fills in the verdict
-and reveals it: the feedback paints within a frame of the key, and the answer
-is recorded as soon as it has (or at once, if the player leaves first). Enter
-goes on (a new question screen, or the summary); `o` opens the article at the
+and reveals it: the feedback paints within a frame of the key. Enter goes on (a new question screen, or the summary); `o` opens the article at the
 passage in focus; Escape leaves the round, keeping what was answered.
 """
 
@@ -103,7 +102,7 @@ class QuestionScreen(AnsweringScreen):
     async def give(self, answer: Answer, confidence: int | None, seconds: float) -> None:
         if self.phase != "question" or self.step is not None:
             return
-        step = self.round.judge(answer, confidence, round(seconds, 1))
+        step = self.round.answer(answer, confidence, round(seconds, 1))
         # A plain flag, not `phase`: a change of bindings recomposes the Footer,
         # which is left for after the feedback has painted.
         self.step = step
@@ -112,11 +111,7 @@ class QuestionScreen(AnsweringScreen):
         self.reveal_feedback(view, self._feedback_painted)
 
     def _feedback_painted(self) -> None:
-        self.round.record()
         self.query_one(RoundHud).show(number=self.number, **self.round.hud())
-
-    def on_unmount(self) -> None:
-        self.round.record()  # the app closing between the answer and its feedback
 
     # --- feedback ---------------------------------------------------------------
 

@@ -3,8 +3,8 @@
 The session is the engine's; a `Round` adds what the screens share: the app,
 the game, the steps answered so far (for reviewing them from the summary), and
 how to leave. Escape on a question or a feedback screen leaves the round; what
-was answered is already in the store, and the session is ended so that the
-round is recorded as it stands.
+was answered is already in the store (each answer is recorded as it is
+judged), and the session is ended so that the round is recorded as it stands.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ class Round:
         self.narrow = narrow
         self.steps: list[Step] = []
         self.ended = False
-        self._unrecorded: tuple[Step, float | None] | None = None
 
     @property
     def confidence(self) -> bool:
@@ -54,23 +53,11 @@ class Round:
             "marks": session.marks if self.confidence else None,
         }
 
-    def judge(self, given: Any, confidence: int | None, seconds: float | None) -> Step:
-        """How the answer is judged and scored; recorded by `record`, or when the round ends.
-
-        The screen shows the step first and records it once its feedback has
-        painted, so that the store's write is not between the key and the paint.
-        """
-        step = self.session.judge(given, confidence=confidence)
-        self._unrecorded = (step, seconds)
+    def answer(self, given: Any, confidence: int | None, seconds: float | None) -> Step:
+        """Judge, score and record the answer to the current question."""
+        step = self.session.answer(given, confidence=confidence, seconds=seconds)
+        self.steps.append(step)
         return step
-
-    def record(self) -> None:
-        """Record the answer judged last, once (nothing if it is recorded already)."""
-        unrecorded, self._unrecorded = self._unrecorded, None
-        if unrecorded is not None:
-            step, seconds = unrecorded
-            self.session.record(step, seconds=seconds)
-            self.steps.append(step)
 
     def next_screen(self) -> Any:
         from quiz.tui.screens.question import QuestionScreen
@@ -86,9 +73,8 @@ class Round:
         return SummaryScreen(self)
 
     def end(self) -> None:
-        """End the round as it stands, with the answer judged last: leaving or quitting keeps it."""
+        """End the round as it stands: what was answered is kept."""
         if not self.ended:
-            self.record()
             self.ended = True
             try:
                 self.session.end()
