@@ -166,12 +166,12 @@ def _trace(debug: str, profiler: Any) -> None:
     ):
         timed(owner, name)
     if "quiz" in sys.argv:
+        from quiz.tui.data.round import RoundInPlay
         from quiz.tui.screens.answering import AnsweringScreen
-        from quiz.tui.screens.round import Round
         from quiz.tui.widgets.feedback import FeedbackView
 
         for owner, name in (
-            (Round, "answer"),
+            (RoundInPlay, "answer"),
             (FeedbackView, "show"),
             (FeedbackView, "render_line"),
             (FeedbackView, "_size_updated"),

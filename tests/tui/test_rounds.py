@@ -211,7 +211,8 @@ async def test_an_answer_is_kept_when_the_player_goes_at_once(
     app = make_game_app(types=("choice",))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_quick_round(app, pilot)
-        store = app.game.store  # type: ignore[union-attr]
+        assert app.game is not None
+        store = app.game.store
         await screen.give(screen.playable.answer, None, 2.0)
         assert len(store.answers("Ana")) == 1
         if how == "leave":

@@ -3,7 +3,7 @@
 Phase "question": the prompt, the answer widget for its type, the HUD. The
 answer widget posts `Answered`; with certainty marking on, the confidence
 modal asks 1-3; then the session judges, scores and records the answer in
-one call (through the `Round`).
+one call (through the `RoundInPlay`).
 
 Phase "feedback": right, partly right or wrong, points, the explanation and
 the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
@@ -26,8 +26,8 @@ from textual.widgets import Footer, Static
 
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
+from quiz.tui.data.round import RoundInPlay
 from quiz.tui.screens.answering import AnsweringScreen
-from quiz.tui.screens.round import Round
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.hud import RoundHud
@@ -53,7 +53,7 @@ class QuestionScreen(AnsweringScreen):
         ),
     ]
 
-    def __init__(self, round: Round) -> None:
+    def __init__(self, round: RoundInPlay) -> None:
         super().__init__(classes="round-screen")
         self.round = round
         current = round.session.current
@@ -121,11 +121,30 @@ class QuestionScreen(AnsweringScreen):
         return True
 
     def action_next(self) -> None:
-        if self.phase == "feedback":
-            self.app.switch_screen(self.round.next_screen())
+        if self.phase != "feedback":
+            return
+        if self.round.session.finished:
+            from quiz.tui.screens.summary import SummaryScreen
+
+            self.end_round()
+            self.app.switch_screen(SummaryScreen(self.round))
+        else:
+            self.app.switch_screen(QuestionScreen(self.round))
 
     def action_open_article(self) -> None:
         open_passage(self)
 
+    def end_round(self) -> None:
+        """End the round as it stands: what was answered is kept."""
+        problem = self.round.end()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
     def action_leave(self) -> None:
-        self.round.leave()
+        """Escape mid-round: keep what was answered and go back."""
+        self.end_round()
+        answered = len(self.round.steps)
+        self.app.pop_screen()
+        if answered:
+            plural = "" if answered == 1 else "s"
+            self.notify(f"Round left: your {answered} answer{plural} are kept.", timeout=3, markup=False)
