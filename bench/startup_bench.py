@@ -166,15 +166,14 @@ def _trace(debug: str, profiler: Any) -> None:
     ):
         timed(owner, name)
     if "quiz" in sys.argv:
+        from quiz.tui.data.round import RoundInPlay
         from quiz.tui.screens.answering import AnsweringScreen
-        from quiz.tui.screens.round import Round
         from quiz.tui.widgets.feedback import FeedbackView
 
         for owner, name in (
-            (Round, "judge"),
-            (Round, "record"),
+            (RoundInPlay, "answer"),
             (FeedbackView, "show"),
-            (FeedbackView, "render_lines"),
+            (FeedbackView, "render_line"),
             (FeedbackView, "_size_updated"),
             (AnsweringScreen, "reveal_feedback"),
         ):

@@ -6,7 +6,28 @@ import grimp
 import pytest
 
 # Packages that are already free of circles; every package joins as it is untangled.
-ACYCLIC = ("quiz.content", "quiz.engine", "quiz.plain", "quiz.export", "quiz.commands", "quiz.cli")
+ACYCLIC = (
+    "quiz.content",
+    "quiz.engine",
+    "quiz.plain",
+    "quiz.export",
+    "quiz.commands",
+    "quiz.cli",
+    "quiz.tui",
+)
+
+# The answer widgets and their registry still import each other (the registry
+# names every widget, and every widget imports the registry's base): that circle
+# goes with the question types' own registry, and these five join then.
+NOT_YET_ACYCLIC = frozenset(
+    {
+        "quiz.tui.widgets.answer",
+        "quiz.tui.widgets.choices",
+        "quiz.tui.widgets.match",
+        "quiz.tui.widgets.number",
+        "quiz.tui.widgets.order",
+    }
+)
 
 
 def _circles(graph: grimp.ImportGraph, modules: set[str]) -> list[list[str]]:
@@ -51,5 +72,5 @@ def graph() -> grimp.ImportGraph:
 
 
 def test_no_import_circles(graph: grimp.ImportGraph) -> None:
-    modules = {m for m in graph.modules if m.startswith(ACYCLIC)}
+    modules = {m for m in graph.modules if m.startswith(ACYCLIC)} - NOT_YET_ACYCLIC
     assert _circles(graph, modules) == []

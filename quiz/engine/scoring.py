@@ -54,18 +54,10 @@ class Scorer:
 
     def score(self, difficulty: int, verdict: Verdict, confidence: int | None = None) -> Award:
         """What an answer earns, added to the totals."""
-        result = self.preview(difficulty, verdict, confidence)
-        self.add(result)
-        return result
-
-    def preview(self, difficulty: int, verdict: Verdict, confidence: int | None = None) -> Award:
-        """What an answer would earn now, leaving the totals as they are."""
-        return award(difficulty, verdict, self.streak, confidence)
-
-    def add(self, result: Award) -> None:
-        """Count an award from `preview` into the totals."""
+        result = award(difficulty, verdict, self.streak, confidence)
         self.points += result.points
         self.streak = result.streak
         self.best_streak = max(self.best_streak, self.streak)
         if result.marks is not None:
             self.marks += result.marks
+        return result

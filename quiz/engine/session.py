@@ -2,8 +2,8 @@
 
 A face asks the session for the current `Playable`, shows it, and hands back
 the player's `Answer` (and confidence, when certainty marking is on). The
-session judges it, scores it, records it in the progress store at once, and
-returns a `Step`. When the round is over, `summary()` gives what the summary
+session judges it, scores it and records it in the progress store in one call,
+and returns a `Step`. When the round is over, `summary()` gives what the summary
 screen (or the plain summary) shows.
 
 CONTRACT: the names and fields below are fixed; both faces are built against
@@ -195,23 +195,15 @@ class GameSession:
         self._shown_at = self._clock()
 
     def answer(self, given: Answer, confidence: int | None = None, seconds: float | None = None) -> Step:
-        """Judge, score and record an answer to the current question.
+        """Judge, score and record an answer to the current question, and move on.
 
         The answer is committed to the store before this returns. Raises
         RuntimeError when the round is over, ValueError for a confidence other
         than 1, 2 or 3 or an answer of the wrong form for the question's type.
         """
-        return self.record(self.judge(given, confidence), seconds)
-
-    def judge(self, given: Answer, confidence: int | None = None) -> Step:
-        """How an answer to the current question is judged and what it earns, without recording it.
-
-        `answer()` is `record(judge(...))`. A face may show the step first and
-        record it a moment later (once the feedback is on screen), or judge
-        likely answers ahead. Raises as `answer()` does.
-        """
         from quiz.engine.answers import judge
         from quiz.engine.scoring import CONFIDENCE_LEVELS
+        from quiz.engine.store import AnswerRecord
 
         playable = self.current
         if playable is None:
@@ -219,23 +211,7 @@ class GameSession:
         if confidence is not None and confidence not in CONFIDENCE_LEVELS:
             raise ValueError(f"confidence is 1, 2 or 3, not {confidence!r}")
         verdict = judge(playable, given)
-        award = self._scorer.preview(playable.difficulty, verdict, confidence)
-        return Step(playable, given, verdict, award)
-
-    def record(self, step: Step, seconds: float | None = None) -> Step:
-        """Score and record a step from `judge()`, committed before this returns, and move on.
-
-        Raises RuntimeError unless the step answers the current question.
-        """
-        from quiz.engine.store import AnswerRecord
-
-        playable = self.current
-        if playable is None:
-            raise RuntimeError("the round is over")
-        if step.playable is not playable:
-            raise RuntimeError("that step does not answer the current question")
-        self._scorer.add(step.award)
-        verdict, award = step.verdict, step.award
+        award = self._scorer.score(playable.difficulty, verdict, confidence)
         if seconds is None:
             seconds = max(0.0, self._clock() - self._shown_at)
         if self._round_id is None:
@@ -252,7 +228,7 @@ class GameSession:
                 sources=tuple(sorted(playable.sources)),
                 difficulty=playable.difficulty,
                 prompt=playable.prompt,
-                given=step.given,
+                given=given,
                 outcome=verdict.outcome,
                 credit=verdict.credit,
                 points=award.points,
@@ -262,6 +238,7 @@ class GameSession:
                 seconds=round(seconds, 3),
             ),
         )
+        step = Step(playable, given, verdict, award)
         self.steps.append(step)
         self._shown_at = self._clock()
         if self.index >= self.total:

@@ -1,9 +1,10 @@
 """The player's progress, kept in SQLite: players, rounds, answers, settings.
 
 Durability: the database runs in WAL mode with `synchronous=NORMAL`, and each
-answer is its own transaction, committed before the verdict is shown. A
-process killed mid-round therefore loses at most the answer in flight (only a
-power cut can lose the last few commits). Several games may share one data
+answer is its own transaction, committed before `GameSession.answer` returns
+(so before either face shows its verdict). A process killed mid-round
+therefore loses at most the answer in flight (only a power cut can lose the
+last few commits). Several games may share one data
 folder: writers wait for each other (`BEGIN IMMEDIATE`, a busy timeout) rather
 than fail.
 

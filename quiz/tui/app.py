@@ -16,11 +16,30 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from quiz.tui.commands import QuizCommands
+from quiz.tui.messages import (
+    LOADING,
+    BeginJourney,
+    OpenCampaign,
+    OpenContradiction,
+    OpenDisputes,
+    OpenLibrary,
+    OpenPassage,
+    OpenStats,
+    StartRound,
+)
 from quiz.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quiz.engine.setup import GameSetup, PlayOptions
+    from quiz.tui.data.campaign import JourneyInPlay
     from quiz.tui.game import Game
+
+EMPTY = {
+    "review": "No mistakes to review yet: play a round first.",
+    "disputes": "No dispute questions match these options.",
+    "drill": "No questions on this topic match these options.",
+}
+"""Why a round of this mode has no questions, when the engine does not say."""
 
 
 class GameReady(Message):
@@ -65,7 +84,7 @@ class QuizApp(App[int]):
         self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen()
+        return HomeScreen(self.options)
 
     def on_mount(self) -> None:
         if self._preloaded is not None:
@@ -106,7 +125,7 @@ class QuizApp(App[int]):
         self.game = message.game
         self._restore_theme()
         for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen) and screen.is_mounted:
+            if isinstance(screen, HomeScreen):
                 screen.game_ready(message.game)
         if self.options.spec.mode == "campaign" and not self._campaign_opened:
             self._campaign_opened = True
@@ -130,11 +149,13 @@ class QuizApp(App[int]):
         if self._theme_loaded and self.game is not None:
             self.game.set_setting("theme", theme)
 
-    # --- actions any screen can use -----------------------------------------
+    # --- what the screens ask for (quiz.tui.messages) ---------------------------
 
-    def on_open_passage(self, message: Any) -> None:
-        """A passage (in a feedback or a scene) asked for its article."""
-        self.open_article(message.source_id, message.quote)
+    def require_game(self) -> Game | None:
+        """The loaded game, or None with a note to the player that it is loading."""
+        if self.game is None:
+            self.notify(LOADING, timeout=2)
+        return self.game
 
     def action_help(self) -> None:
         from quiz.tui.screens.help import HelpScreen
@@ -151,53 +172,178 @@ class QuizApp(App[int]):
                 screen.round.end()
         self.exit()
 
-    def require_game(self) -> Game | None:
-        """The loaded game, or None with a note to the player that it is loading."""
-        if self.game is None:
-            self.notify("The question bank is still loading…", timeout=2)
-        return self.game
-
-    def start_round(self, spec: Any, **narrow: Any) -> None:
-        """Start a round from anywhere: home, summary, disputes, the palette."""
-        from quiz.tui.screens.round import start_round
+    def on_start_round(self, message: StartRound) -> None:
+        """Begin a round (narrowed to some questions or disputes if asked) and show its first question."""
+        from quiz.tui.data.round import RoundInPlay
+        from quiz.tui.screens.question import QuestionScreen
 
         game = self.require_game()
-        if game is not None:
-            start_round(self, game, spec, **narrow)
+        if game is None:
+            return
+        spec = message.spec
+        narrow: dict[str, Any] = {}
+        if message.question_ids is not None:
+            narrow["question_ids"] = list(message.question_ids)
+        if message.dispute_ids is not None:
+            narrow["dispute_ids"] = list(message.dispute_ids)
+        session = game.session(spec, **narrow)
+        if session.total == 0 or session.finished:
+            reason = session.empty_reason or EMPTY.get(spec.mode, "No questions match these options.")
+            self.notify(reason, severity="warning", timeout=4, markup=False)
+            return
+        if game.notice:
+            self.notify(game.notice, title="Progress", severity="warning", markup=False, timeout=4)
+        screen = QuestionScreen(RoundInPlay(game, session, spec, narrow))
+        if message.replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
-    def open_article(self, source_id: str, quote: str | None = None) -> None:
+    def on_open_passage(self, message: OpenPassage) -> None:
+        """An article, at a passage (from a feedback, a scene, the library or the palette)."""
         from quiz.tui.screens.reader import ReaderScreen
 
         game = self.require_game()
         if game is not None:
-            self.push_screen(ReaderScreen(game, source_id, quote=quote))
+            self.push_screen(ReaderScreen(game, message.source_id, quote=message.quote))
 
-    def open_library(self) -> None:
+    def on_open_library(self, message: OpenLibrary) -> None:
         from quiz.tui.screens.library import LibraryScreen
 
         game = self.require_game()
         if game is not None:
             self.push_screen(LibraryScreen(game))
 
-    def open_disputes(self, dispute_id: str | None = None) -> None:
+    def on_open_disputes(self, message: OpenDisputes) -> None:
         from quiz.tui.screens.disputes import DisputesScreen
 
         game = self.require_game()
         if game is not None:
-            self.push_screen(DisputesScreen(game, dispute_id))
+            self.push_screen(DisputesScreen(game, message.dispute_id))
 
-    def open_campaign(self) -> None:
-        """The campaign: resume the player's journey (after asking) or begin one."""
-        from quiz.tui.screens.campaign import open_campaign
-
-        open_campaign(self)
-
-    def open_stats(self) -> None:
+    def on_open_stats(self, message: OpenStats) -> None:
         from quiz.tui.screens.stats import StatsScreen
 
         game = self.require_game()
         if game is not None:
             self.push_screen(StatsScreen(game))
+
+    # --- the campaign -------------------------------------------------------------
+
+    def on_open_campaign(self, message: OpenCampaign) -> None:
+        self.open_campaign()
+
+    def open_campaign(self) -> None:
+        """Resume the current player's saved journey (after asking), or begin one."""
+        from quiz.tui.data.campaign import JourneyInPlay, campaign_to_play
+        from quiz.tui.screens.campaign import CampaignScreen
+        from quiz.tui.screens.campaign_dialogs import ResumeScreen
+        from quiz.tui.screens.campaign_views import EndingScreen
+        from quiz.tui.screens.player import PlayerScreen
+
+        game = self.require_game()
+        if game is None:
+            return
+        campaign_id = campaign_to_play(game.bank.campaigns)
+        if campaign_id is None:
+            self.notify(
+                "This content has no campaign (content/campaign.toml).", severity="warning", markup=False
+            )
+            return
+        if any(isinstance(screen, (CampaignScreen, EndingScreen)) for screen in self.screen_stack):
+            self.notify("The campaign is open already.", timeout=2, markup=False)
+            return
+        player = game.player
+        if player is None:
+            if isinstance(self.screen, PlayerScreen):  # already being asked (the home screen's first run)
+                self.notify("Say who is playing first.", timeout=3, markup=False)
+                return
+
+            def chosen(name: str | None) -> None:
+                game.set_player(name or "Player")
+                for screen in self.screen_stack:
+                    if isinstance(screen, HomeScreen) and screen.is_mounted:
+                        screen.show_player()
+                self.open_campaign()
+
+            self.push_screen(PlayerScreen(game.players(), current=None, first=True), chosen)
+            return
+        from quiz.engine.campaign.journey import Journey, SavedJourneyOutdated
+
+        try:
+            saved = self._saved_journey(game, campaign_id, player)
+        except SavedJourneyOutdated:
+            from quiz.tui.screens.campaign_dialogs import OutdatedJourneyScreen
+
+            def restart(yes: bool | None) -> None:
+                if yes:
+                    seed = game.options.spec.seed
+                    journey = Journey.restart_outdated(game.bank, game.store, campaign_id, player, seed)
+                    self.begin_journey(JourneyInPlay(game, journey))
+
+            self.push_screen(OutdatedJourneyScreen(), restart)
+            return
+        if saved is None:
+            self.begin_journey(JourneyInPlay.new(game, campaign_id, player))
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "resume":
+                self.begin_journey(saved, intro=False)
+            elif choice == "new":
+                self.begin_journey(saved.restart())
+
+        self.push_screen(ResumeScreen(saved), answered)
+
+    def _saved_journey(self, game: Game, campaign_id: str, player: str) -> JourneyInPlay | None:
+        """The player's saved journey in this campaign, if there is one that can be read.
+
+        Raises SavedJourneyOutdated when the save's scene is gone from the campaign.
+        """
+        from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable
+        from quiz.tui.data.campaign import JourneyInPlay
+
+        try:
+            journey = Journey.saved(game.bank, game.store, campaign_id, player)
+        except SavedJourneyUnreadable as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return None
+        return None if journey is None else JourneyInPlay(game, journey)
+
+    def on_begin_journey(self, message: BeginJourney) -> None:
+        self.begin_journey(message.journey, intro=message.intro, replace=message.replace)
+
+    def begin_journey(self, journey: JourneyInPlay, *, intro: bool = True, replace: bool = False) -> None:
+        """Show a journey's scene (the intro first, for a new one)."""
+        from quiz.tui.screens.campaign import CampaignScreen
+        from quiz.tui.screens.campaign_dialogs import IntroScreen
+
+        screen = CampaignScreen(journey)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        if game_notice := journey.game.notice:
+            self.notify(game_notice, title="Progress", severity="warning", markup=False, timeout=4)
+        if intro:
+            self.push_screen(IntroScreen(journey))
+
+    def on_open_contradiction(self, message: OpenContradiction) -> None:
+        from quiz.tui.screens.campaign_steps import ContradictionScreen
+
+        run = message.journey.run
+        if run.contradiction is None:
+            self.notify("There is no contradiction to catch in this scene.", timeout=3, markup=False)
+            return
+        if not run.pair_found and not run.contradiction_solved and len(run.notebook) < 2:
+            self.notify(
+                "Keep at least two pieces of evidence in your notebook first (k).",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.push_screen(ContradictionScreen(message.journey))
 
 
 def warm_up() -> None:

@@ -7,15 +7,27 @@ Titles come from the bank, so every display string is `Content`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.message import Message
+
+from quiz.tui.messages import LOADING, OpenCampaign, OpenDisputes, OpenPassage, StartRound
 
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
+    from quiz.tui.game import Game
+
+
+@runtime_checkable
+class HoldsGame(Protocol):
+    """An app with the loaded game (None while the bank loads)."""
+
+    game: Game | None
+
 
 ROUNDS = [
     ("quick", "Start a quick round", "Mixed questions from the whole bank"),
@@ -39,26 +51,33 @@ def literal_highlight(matcher: Any, candidate: str) -> Content:
 class QuizCommands(Provider):
     """Rounds, articles and disputes."""
 
+    @property
+    def game(self) -> Game | None:
+        return self.app.game if isinstance(self.app, HoldsGame) else None
+
+    def _post(self, message: Callable[..., Message], *args: Any) -> None:
+        """Ask the app, as the screens do (a new message each time: a command may run twice)."""
+        self.app.post_message(message(*args))
+
     def _commands(self) -> list[tuple[Content, Any, str]]:
-        app: QuizApp = self.app  # type: ignore[assignment]
         commands: list[tuple[Content, Any, str]] = []
         for mode, title, help_text in ROUNDS:
             commands.append((Content(title), partial(self._start, mode), help_text))
         commands.append(
             (
                 Content("Play the campaign"),
-                app.open_campaign,
+                partial(self._post, OpenCampaign),
                 "The Kazakhstan briefing, a text adventure through the reports; your journey is saved",
             )
         )
-        game = app.game
+        game = self.game
         if game is not None:
             for source_id in game.source_ids():
                 card = game.card(source_id)
                 commands.append(
                     (
                         Content.assemble("Open article: ", Content(card.title)),
-                        partial(app.open_article, source_id),
+                        partial(self._post, OpenPassage, source_id),
                         card.byline,
                     )
                 )
@@ -66,7 +85,7 @@ class QuizCommands(Provider):
                 commands.append(
                     (
                         Content.assemble("Open dispute: ", Content(dispute.title)),
-                        partial(app.open_disputes, dispute.id),
+                        partial(self._post, OpenDisputes, dispute.id),
                         "Its positions side by side",
                     )
                 )
@@ -75,12 +94,14 @@ class QuizCommands(Provider):
     def _start(self, mode: str) -> None:
         from quiz.tui.screens.home import HomeScreen
 
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app = self.app
         home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
         if home is not None and app.screen is home:
             home.action_play(mode)
+        elif (game := self.game) is not None:
+            app.post_message(StartRound(replace(game.options.spec, mode=mode)))
         else:
-            app.start_round(replace(app.options.spec, mode=mode))
+            app.notify(LOADING, timeout=2)
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self._commands():

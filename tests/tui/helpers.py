@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from quiz.engine.playable import Playable
 from quiz.tui.app import QuizApp
@@ -12,12 +15,17 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.widgets.answer import LETTERS
 
 
-def screen_lines(app: QuizApp) -> list[str]:
+def screen_strips(app: App[Any]) -> list[Strip]:
+    """Every line on screen, as painted, with its styles: the one place tests read the screen."""
+    return list(app.screen._compositor.render_strips())
+
+
+def screen_lines(app: App[Any]) -> list[str]:
     """The text of every line on screen, as painted."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return [strip.text for strip in screen_strips(app)]
 
 
-def screen_text(app: QuizApp) -> str:
+def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
 

@@ -18,7 +18,8 @@ from textual.pilot import Pilot
 from quiz.engine.setup import PlayOptions, load_setup
 from quiz.engine.spec import RoundSpec
 from quiz.tui.app import QuizApp, make_app
-from quiz.tui.screens.campaign import CampaignScreen, open_campaign
+from quiz.tui.messages import OpenCampaign
+from quiz.tui.screens.campaign import CampaignScreen
 from quiz.tui.screens.campaign_dialogs import ExamineScreen, IntroScreen, RestartScreen, ResumeScreen
 from quiz.tui.screens.campaign_steps import CampaignQuestionScreen, ContradictionScreen
 from quiz.tui.screens.campaign_views import EndingScreen, JourneyScreen, NotebookScreen
@@ -36,7 +37,7 @@ def campaign_options(
 ) -> PlayOptions:
     """The test bank and `campaign` in tmp_path/content, fixed sources, a fresh data folder.
 
-    The mode is "quick": the tests open the campaign themselves, by `open_campaign`
+    The mode is "quick": the tests open the campaign themselves, by posting `OpenCampaign`
     (with "campaign", the app opens it by itself once the bank is loaded).
     """
     seeds = write_seeds(tmp_path, seeds_dir)
@@ -69,7 +70,7 @@ async def press(pilot: Pilot[int], *keys: str) -> None:
 
 async def open_it(pilot: Pilot[int]) -> None:
     await wait_ready(pilot)
-    open_campaign(pilot.app)  # type: ignore[arg-type]
+    pilot.app.post_message(OpenCampaign())
     await wait_ready(pilot)
 
 
@@ -416,11 +417,6 @@ async def test_an_unreadable_save_starts_a_new_journey(options: PlayOptions) -> 
         assert isinstance(app.screen, IntroScreen)
 
 
-WIRED = hasattr(QuizApp, "open_campaign")
-needs_wiring = pytest.mark.skipif(not WIRED, reason="the campaign is not wired into the app yet")
-
-
-@needs_wiring
 async def test_mode_campaign_opens_the_campaign_at_once(tmp_path: Path, seeds_dir: Path) -> None:
     app = campaign_app(campaign_options(tmp_path, seeds_dir, mode="campaign"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -430,7 +426,6 @@ async def test_mode_campaign_opens_the_campaign_at_once(tmp_path: Path, seeds_di
         assert isinstance(app.screen, HomeScreen)
 
 
-@needs_wiring
 async def test_home_and_palette_open_the_campaign(options: PlayOptions) -> None:
     app = campaign_app(options)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -20,6 +20,7 @@ from tests.tui.helpers import (
     find_on_screen,
     right_answer_keys,
     screen_lines,
+    screen_strips,
     screen_text,
     start_quick_round,
     wait_ready,
@@ -109,7 +110,7 @@ async def test_a_new_theme_recolours_the_feedback(make_game_app: Callable[..., Q
         await show_feedback(app, pilot, ("1", "enter"))  # a wrong number
 
         def verdict_background() -> object:
-            verdict = next(s for s in app.screen._compositor.render_strips() if "✘ Wrong" in s.text)
+            verdict = next(s for s in screen_strips(app) if "✘ Wrong" in s.text)
             segment = next(seg for seg in verdict if "Wrong" in seg.text)
             assert segment.style is not None
             return segment.style.bgcolor

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pytest
+from textual.message import Message
 
 from quiz.content.models import QUESTION_TYPES
 from quiz.engine.store import Store
 from quiz.tui.app import QuizApp
+from quiz.tui.messages import StartRound
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.match import MatchAnswer
 from tests.tui.helpers import (
     find_in,
@@ -20,6 +24,8 @@ from tests.tui.helpers import (
     start_quick_round,
     wait_ready,
 )
+
+M = TypeVar("M", bound=Message)
 
 
 async def play_right(app: QuizApp, pilot, keys_for=right_answer_keys) -> list[int]:  # type: ignore[no-untyped-def]
@@ -203,23 +209,51 @@ async def test_quitting_mid_round_keeps_the_answers(make_game_app: Callable[...,
 
 
 @pytest.mark.parametrize("how", ["leave", "quit", "exit"])
-async def test_an_answer_is_kept_when_the_player_goes_before_its_feedback_paints(
+async def test_an_answer_is_kept_when_the_player_goes_at_once(
     make_game_app: Callable[..., QuizApp], how: str
 ) -> None:
-    # The answer is recorded a frame after the key, once its feedback is on
-    # screen; leaving or quitting inside that frame must record it all the same.
+    # The answer is recorded with its verdict, before the feedback paints:
+    # leaving or quitting in the same frame keeps it, once.
     app = make_game_app(types=("choice",))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start_quick_round(app, pilot)
-        store = app.game.store  # type: ignore[union-attr]
+        assert app.game is not None
+        store = app.game.store
         await screen.give(screen.playable.answer, None, 2.0)
-        assert store.answers("Ana") == []  # not yet: the feedback has not painted
+        assert len(store.answers("Ana")) == 1
         if how == "leave":
             screen.action_leave()
-            assert len(store.answers("Ana")) == 1
         elif how == "quit":
             await app.action_quit()
         else:
-            app.exit()  # not through the quit action: the screen records it as it goes
+            app.exit()
     assert len(store.answers("Ana")) == 1
     assert screen.round.ended or how == "exit"
+
+
+@pytest.mark.parametrize("question_type", QUESTION_TYPES)
+async def test_the_answer_goes_up_as_a_message_and_is_judged_once(
+    make_game_app: Callable[..., QuizApp], question_type: str
+) -> None:
+    # Home asks the app for the round; the answer widget posts the player's
+    # answer; the screen judges and records it once, from that message alone.
+    posted: list[Message] = []
+    app = make_game_app(types=(question_type,), count=1)
+    async with app.run_test(size=(100, 30), message_hook=posted.append) as pilot:
+        screen = await start_quick_round(app, pilot)
+        starts = once(m for m in posted if isinstance(m, StartRound))
+        assert [m.spec.mode for m in starts] == ["quick"]
+        for key in right_answer_keys(screen.playable):
+            await pilot.press(key)
+        await wait_ready(pilot)
+        answers = once(m for m in posted if isinstance(m, AnswerWidget.Answered))
+        assert [m.answer for m in answers] == [screen.playable.answer]
+        assert [step.given for step in screen.round.steps] == [screen.playable.answer]
+        assert app.game is not None
+        assert len(app.game.store.answers("Ana")) == 1
+        assert "✔ Right" in screen_text(app)
+
+
+def once(messages: Iterable[M]) -> list[M]:
+    """Each message once, in order (a message is seen again at each node it bubbles through)."""
+    return list({id(message): message for message in messages}.values())

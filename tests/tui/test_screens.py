@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quiz.engine.setup import PlayOptions, load_setup
 from quiz.tui.app import QuizApp, make_app
+from quiz.tui.messages import OpenPassage
 from quiz.tui.screens.question import QuestionScreen
 from tests.tui.helpers import right_answer_keys, screen_text, wait_ready, wrong_answer_keys
 
@@ -156,7 +157,7 @@ async def test_reader_marks_cited_passages_and_leads_to_their_questions(
     app = make_game_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        app.open_article("russtrat")
+        app.post_message(OpenPassage("russtrat"))
         await wait_ready(pilot)
         assert "◆ cited by" in screen_text(app)
         await pilot.press("tab")
@@ -176,7 +177,7 @@ async def test_reader_search(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        app.open_article("gaspardo")
+        app.post_message(OpenPassage("gaspardo"))
         await wait_ready(pilot)
         await pilot.press("slash", *"kazakhstan")
         await wait_ready(pilot)

@@ -18,8 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.engine.answers import judge
-from quiz.engine.playable import Answer, Playable, Verdict
+from quiz.engine.playable import Playable
 from quiz.tui.text import lit, topic_name
 from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView
@@ -85,24 +84,14 @@ class AnsweringScreen(Screen[None]):
         await self.mount(view, before=self.query_one(Footer))
         # It will take the question's place, so it will have the question's width.
         view.prepare(self.query_one("#question-body").outer_size.width)
-        view.expect(self._judged(self.query_one(AnswerWidget).likely_answers()))
         return view
-
-    def _judged(self, answers: list[Answer]) -> Iterator[tuple[Answer, Verdict]]:
-        """Each answer with its verdict, for laying out ahead; a bad key is left to the key press."""
-        for given in answers:
-            try:
-                yield given, judge(self.playable, given)
-            except ValueError:
-                return
 
     def reveal_feedback(self, view: FeedbackView, painted: Callable[[], None]) -> None:
         """Swap the question for the feedback in one paint; then call `painted` and move the focus.
 
         The rest waits for the feedback's `Shown`, posted once the frame that
         holds it is painted: the verdict already shows the points, so the HUD
-        (score, streak, progress) and the store can follow a frame later, and
-        a change of focus or bindings (which recomposes the Footer) cannot
+        (score, streak, progress) can follow a frame later, and a change of focus or bindings (which recomposes the Footer) cannot
         delay that frame.
         """
         self._after_reveal = painted

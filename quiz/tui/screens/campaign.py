@@ -1,8 +1,8 @@
 """The campaign, full screen: a text adventure through the January 2022 reports.
 
-`open_campaign(app)` is the way in (the home screen, the command palette and
-`quiz play --mode campaign` all call it): it picks the campaign, offers to
-resume the player's saved journey, and shows the scene.
+The way in is the app's (`OpenCampaign`, from the home screen, the command
+palette or `quiz play --mode campaign`): it picks the campaign, offers to
+resume the player's saved journey, and shows this screen.
 
 The scene screen is the game's board. On the left the story and the evidence
 found here; on the right the questions that guard the exits, the scene's
@@ -26,7 +26,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from quiz.tui.screens.campaign_game import CampaignGame, MoveError, campaign_to_play, shorten
+from quiz.tui.data.campaign import JourneyInPlay, MoveError, shorten
+from quiz.tui.messages import BeginJourney, OpenContradiction, OpenPassage
 from quiz.tui.widgets.campaign_widgets import (
     MUTED,
     CampaignHud,
@@ -38,127 +39,7 @@ from quiz.tui.widgets.campaign_widgets import (
 )
 
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
-    from quiz.tui.game import Game
     from quiz.tui.widgets.picklist import Item
-
-# --- the way in ---------------------------------------------------------------------------
-
-
-def open_campaign(app: QuizApp) -> None:
-    """Open the campaign: resume the current player's saved journey (after asking), or begin one."""
-    game = app.require_game()
-    if game is None:
-        return
-    campaign_id = campaign_to_play(game.bank.campaigns)
-    if campaign_id is None:
-        app.notify("This content has no campaign (content/campaign.toml).", severity="warning", markup=False)
-        return
-    if any(isinstance(screen, (CampaignScreen, _ending_screen())) for screen in app.screen_stack):
-        app.notify("The campaign is open already.", timeout=2, markup=False)
-        return
-    player = game.player
-    if player is None:
-        from quiz.tui.screens.player import PlayerScreen
-
-        if isinstance(app.screen, PlayerScreen):  # already being asked (the home screen's first run)
-            app.notify("Say who is playing first.", timeout=3, markup=False)
-            return
-
-        def chosen(name: str | None) -> None:
-            from quiz.tui.screens.home import HomeScreen
-
-            game.set_player(name or "Player")
-            for screen in app.screen_stack:
-                if isinstance(screen, HomeScreen) and screen.is_mounted:
-                    screen.show_player()
-            open_campaign(app)
-
-        app.push_screen(PlayerScreen(game.players(), current=None, first=True), chosen)
-        return
-    from quiz.engine.campaign.journey import Journey, SavedJourneyOutdated
-
-    try:
-        saved = saved_journey(app, game, campaign_id, player)
-    except SavedJourneyOutdated:
-        from quiz.tui.screens.campaign_dialogs import OutdatedJourneyScreen
-
-        def restart(yes: bool | None) -> None:
-            if yes:
-                seed = game.options.spec.seed
-                journey = Journey.restart_outdated(game.bank, game.store, campaign_id, player, seed)
-                begin(app, CampaignGame(app, game, journey))
-
-        app.push_screen(OutdatedJourneyScreen(), restart)
-        return
-    if saved is None:
-        begin(app, CampaignGame.new(app, game, campaign_id, player))
-        return
-
-    def answered(choice: str | None) -> None:
-        if choice == "resume":
-            begin(app, saved, intro=False)
-        elif choice == "new":
-            begin(app, saved.restart())
-
-    from quiz.tui.screens.campaign_dialogs import ResumeScreen
-
-    app.push_screen(ResumeScreen(saved), answered)
-
-
-def saved_journey(app: QuizApp, game: Game, campaign_id: str, player: str) -> CampaignGame | None:
-    """The player's saved journey in this campaign, if there is one that can be read.
-
-    Raises SavedJourneyOutdated when the save's scene is gone from the campaign.
-    """
-    from quiz.engine.campaign.journey import Journey, SavedJourneyUnreadable
-
-    try:
-        journey = Journey.saved(game.bank, game.store, campaign_id, player)
-    except SavedJourneyUnreadable as exc:
-        app.notify(str(exc), severity="warning", markup=False)
-        return None
-    return None if journey is None else CampaignGame(app, game, journey)
-
-
-def begin(app: QuizApp, cg: CampaignGame, *, intro: bool = True, replace: bool = False) -> None:
-    """Show a journey's scene (the intro first, for a new one)."""
-    screen = CampaignScreen(cg)
-    if replace:
-        app.switch_screen(screen)
-    else:
-        app.push_screen(screen)
-    if game_notice := cg.game.notice:
-        app.notify(game_notice, title="Progress", severity="warning", markup=False, timeout=4)
-    if intro:
-        from quiz.tui.screens.campaign_dialogs import IntroScreen
-
-        app.push_screen(IntroScreen(cg))
-
-
-def open_contradiction(app: QuizApp, cg: CampaignGame) -> None:
-    run = cg.run
-    if run.contradiction is None:
-        app.notify("There is no contradiction to catch in this scene.", timeout=3, markup=False)
-        return
-    if not run.pair_found and not run.contradiction_solved and len(run.notebook) < 2:
-        app.notify(
-            "Keep at least two pieces of evidence in your notebook first (k).",
-            severity="warning",
-            timeout=4,
-            markup=False,
-        )
-        return
-    from quiz.tui.screens.campaign_steps import ContradictionScreen
-
-    app.push_screen(ContradictionScreen(cg))
-
-
-def _ending_screen() -> type[Screen[None]]:
-    from quiz.tui.screens.campaign_views import EndingScreen
-
-    return EndingScreen
-
 
 # --- the scene ----------------------------------------------------------------------------
 
@@ -166,7 +47,7 @@ def _ending_screen() -> type[Screen[None]]:
 class ContradictionCard(Static):
     """The scene's contradiction: its prompt and how far the player is; a click opens it."""
 
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__("", id="camp-contradiction")
         self.cg = cg
 
@@ -242,9 +123,7 @@ class CampaignScreen(Screen[None]):
         Binding("g", "focus_list('camp-exits')", "Exits", id="campaign.to-exits", show=False),
     ]
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__(classes="camp-screen")
         self.cg = cg
 
@@ -419,7 +298,7 @@ class CampaignScreen(Screen[None]):
         index = self.highlighted_evidence()
         if index is not None:
             evidence = self.cg.scene.evidence[index]
-            self.app.open_article(evidence.source, evidence.quote)
+            self.post_message(OpenPassage(evidence.source, evidence.quote))
 
     def action_focus_list(self, list_id: str) -> None:
         for listing in self.query(f"#{list_id}").results(CampaignList):
@@ -437,14 +316,14 @@ class CampaignScreen(Screen[None]):
         self.app.push_screen(JourneyScreen(self.cg))
 
     def action_contradiction(self) -> None:
-        open_contradiction(self.app, self.cg)
+        self.post_message(OpenContradiction(self.cg))
 
     def action_restart(self) -> None:
         from quiz.tui.screens.campaign_dialogs import RestartScreen
 
         def answered(restart: bool | None) -> None:
             if restart:
-                begin(self.app, self.cg.restart(), replace=True)
+                self.post_message(BeginJourney(self.cg.restart(), replace=True))
 
         self.app.push_screen(RestartScreen(self.cg), answered)
 

@@ -13,21 +13,21 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from quiz.tui.screens.campaign_game import shorten
+from quiz.tui.data.campaign import shorten
+from quiz.tui.messages import OpenPassage
 from quiz.tui.widgets.campaign_widgets import keys_hint
 from quiz.tui.widgets.evidence import EvidencePassage
 
 if TYPE_CHECKING:
     from quiz.content.campaign.models import CampaignEvidence
-    from quiz.tui.app import QuizApp
-    from quiz.tui.screens.campaign_game import CampaignGame
+    from quiz.tui.data.campaign import JourneyInPlay
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def journey_facts(cg: CampaignGame) -> str:
+def journey_facts(cg: JourneyInPlay) -> str:
     state = cg.run.state
     return (
         f"score {state.score} of {cg.run.max_score},"
@@ -45,7 +45,7 @@ class IntroScreen(ModalScreen[None]):
         Binding("enter,space,escape", "begin", "Begin", id="campaign.begin", tooltip="Go to the first scene"),
     ]
 
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__()
         self.cg = cg
 
@@ -124,7 +124,7 @@ class ResumeScreen(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Back", id="campaign.resume-back", tooltip="Not now"),
     ]
 
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__()
         self.cg = cg
 
@@ -166,7 +166,7 @@ class RestartScreen(ModalScreen[bool]):
         Binding("n,escape", "choose(False)", "No", id="campaign.restart-no", tooltip="Keep this journey"),
     ]
 
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__()
         self.cg = cg
 
@@ -212,9 +212,7 @@ class ExamineScreen(ModalScreen[None]):
         Binding("escape", "close", "Back", id="campaign.examine.back", tooltip="Back to the scene"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame, index: int) -> None:
+    def __init__(self, cg: JourneyInPlay, index: int) -> None:
         super().__init__()
         self.cg = cg
         self.index = index
@@ -311,7 +309,7 @@ class ExamineScreen(ModalScreen[None]):
 
     def action_open_article(self) -> None:
         evidence = self.evidence
-        self.app.open_article(evidence.source, evidence.quote)
+        self.post_message(OpenPassage(evidence.source, evidence.quote))
 
     def action_close(self) -> None:
         self.dismiss(None)

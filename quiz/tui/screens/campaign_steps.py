@@ -27,8 +27,8 @@ from textual.widgets import Button, Footer, OptionList, Static
 
 from quiz.engine.playable import Answer, Award, Playable
 from quiz.engine.session import Step
+from quiz.tui.data.campaign import JourneyInPlay, MoveError
 from quiz.tui.screens.answering import AnsweringScreen
-from quiz.tui.screens.campaign_game import CampaignGame, MoveError
 from quiz.tui.text import lit
 from quiz.tui.verdicts import VERDICTS
 from quiz.tui.widgets.answer import AnswerWidget, index_for_key
@@ -39,7 +39,6 @@ from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
 
 
@@ -66,9 +65,7 @@ class CampaignQuestionScreen(AnsweringScreen):
         Binding("escape", "back", "Back", id="campaign.question.back", tooltip="Back to the scene"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame, ref: str, number: int) -> None:
+    def __init__(self, cg: JourneyInPlay, ref: str, number: int) -> None:
         super().__init__(classes="round-screen camp-screen")
         self.cg = cg
         self.ref = ref
@@ -189,9 +186,7 @@ class ContradictionScreen(Screen[None]):
 
     step: reactive[str] = reactive("pair", bindings=True, init=False)
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__(classes="camp-screen")
         self.cg = cg
         contradiction = cg.run.contradiction

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,14 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from quiz.tui.data.campaign import JourneyInPlay
+from quiz.tui.messages import BeginJourney, OpenContradiction, OpenPassage
 from quiz.tui.screens.campaign_dialogs import plural
-from quiz.tui.screens.campaign_game import CampaignGame
 from quiz.tui.text import lit
 from quiz.tui.widgets.campaign_widgets import MUTED, CampaignHud, CampaignList, keys_hint, notebook_item
 from quiz.tui.widgets.evidence import EvidencePassage
-
-if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
 
 
 class NotebookScreen(Screen[None]):
@@ -42,9 +40,7 @@ class NotebookScreen(Screen[None]):
         Binding("escape,n", "back", "Back", id="campaign.notebook.back", tooltip="Back to the scene"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__(classes="camp-screen")
         self.cg = cg
         self.entries = list(cg.run.notebook)
@@ -151,13 +147,12 @@ class NotebookScreen(Screen[None]):
         index = self.highlighted()
         if index is not None:
             evidence = self.entries[index]
-            self.app.open_article(evidence.source, evidence.quote)
+            self.post_message(OpenPassage(evidence.source, evidence.quote))
 
     def action_contradiction(self) -> None:
-        from quiz.tui.screens.campaign import open_contradiction
-
         self.dismiss(None)
-        open_contradiction(self.app, self.cg)
+        # To the app itself: this screen is gone before its own messages would bubble.
+        self.app.post_message(OpenContradiction(self.cg))
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -172,7 +167,7 @@ class JourneyScreen(Screen[None]):
         Binding("escape,j", "back", "Back", id="campaign.journey.back", tooltip="Back"),
     ]
 
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__(classes="camp-screen")
         self.cg = cg
 
@@ -269,9 +264,7 @@ class EndingScreen(Screen[None]):
         Binding("r", "again", "Play again", id="campaign.ending.again", tooltip="A new journey"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, cg: CampaignGame) -> None:
+    def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__(classes="camp-screen")
         self.cg = cg
 
@@ -328,6 +321,4 @@ class EndingScreen(Screen[None]):
         self.app.push_screen(JourneyScreen(self.cg))
 
     def action_again(self) -> None:
-        from quiz.tui.screens.campaign import begin
-
-        begin(self.app, self.cg.restart(), replace=True)
+        self.post_message(BeginJourney(self.cg.restart(), replace=True))

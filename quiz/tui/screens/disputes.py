@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.game import Game, dispute_view
+from quiz.tui.messages import StartRound
 from quiz.tui.widgets.dispute import DisputePanel
 
 
@@ -88,7 +89,9 @@ class DisputesScreen(Screen[None]):
         if index is None or not self.ids:
             return
         dispute_id = self.ids[index]
-        spec = replace(self.app.options.spec, mode="disputes")  # type: ignore[attr-defined]
-        self.app.start_round(  # type: ignore[attr-defined]
-            spec, question_ids=self.game.dispute_question_ids(dispute_id), dispute_ids=[dispute_id]
+        spec = replace(self.game.options.spec, mode="disputes")
+        self.post_message(
+            StartRound(
+                spec, question_ids=self.game.dispute_question_ids(dispute_id), dispute_ids=[dispute_id]
+            )
         )

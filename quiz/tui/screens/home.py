@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.tui.messages import LOADING, OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, StartRound
+
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
+    from quiz.engine.setup import PlayOptions
     from quiz.tui.game import Game
 
 MODES: list[tuple[str, str, str]] = [
@@ -65,8 +67,6 @@ class OptionChip(Static, can_focus=False):
 class HomeScreen(Screen[None]):
     """Pick a mode and the round's options; open the library, disputes, stats."""
 
-    app: QuizApp
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "play('quick')", "Quick", id="home.quick", show=False),
         Binding("2", "play('drill')", "Drill", id="home.drill", show=False),
@@ -90,12 +90,15 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit the game"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, options: PlayOptions) -> None:
         super().__init__()
+        self.options = options
         self.count = 10
         self.topic: str | None = None
         self.certainty = False
         self.game: Game | None = None
+        self._composed = False
+        self._loaded: Game | None = None  # loaded before this screen was mounted
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -133,21 +136,23 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        options = self.app.options
-        spec = getattr(options, "spec", None)
-        if spec is not None:
-            self.count = spec.count
-            self.topic = spec.topics[0] if spec.topics else None
-            self.certainty = spec.confidence
+        spec = self.options.spec
+        self.count = spec.count
+        self.topic = spec.topics[0] if spec.topics else None
+        self.certainty = spec.confidence
         self.show_options()
         self.query_one("#modes", OptionList).focus()
-        if self.app.game is not None:
-            self.game_ready(self.app.game)
+        self._composed = True
+        if self._loaded is not None:
+            self.game_ready(self._loaded)
 
     # --- state shown ----------------------------------------------------------
 
     def game_ready(self, game: Game) -> None:
-        """Called by the app once the bank is loaded (or on mount, if it already is)."""
+        """Called by the app once the bank is loaded (kept for `on_mount`, if that is sooner)."""
+        if not self._composed:
+            self._loaded = game
+            return
         if self.game is game:
             return
         self.game = game
@@ -172,11 +177,11 @@ class HomeScreen(Screen[None]):
             if name:
                 game.set_player(name)
                 self.show_player()
-            elif self.app.options.spec.mode != "campaign":  # open_campaign asks the name itself
+            elif self.options.spec.mode != "campaign":  # open_campaign asks the name itself
                 self.action_player(first=True)
 
     def _restore_options(self, game: Game) -> None:
-        spec = self.app.options.spec
+        spec = self.options.spec
         if spec.count == 10:  # the default: the player's last choice wins
             saved = game.get_setting("round.count")
             if saved and saved.isdigit():
@@ -221,21 +226,26 @@ class HomeScreen(Screen[None]):
     def spec(self, mode: str) -> Any:
         from dataclasses import replace
 
-        spec = self.app.options.spec
+        spec = self.options.spec
         topics = (self.topic,) if self.topic else ()
         return replace(spec, mode=mode, topics=topics, count=self.count, confidence=self.certainty)
 
+    def require_game(self) -> Game | None:
+        """The loaded game, or None with a note to the player that it is loading."""
+        if self.game is None:
+            self.notify(LOADING, timeout=2)
+        return self.game
+
     def action_play(self, mode: str) -> None:
-        game = self.app.require_game()
-        if game is None:
+        if self.require_game() is None:
             return
         if mode == "campaign":
-            self.app.open_campaign()
+            self.post_message(OpenCampaign())
             return
         if mode == "drill" and not self.topic:
             self._pick_topic(then_play=True)
             return
-        self.app.start_round(self.spec(mode))
+        self.post_message(StartRound(self.spec(mode)))
 
     def action_size(self) -> None:
         self.count = SIZES[(SIZES.index(self.count) + 1) % len(SIZES)] if self.count in SIZES else 10
@@ -250,7 +260,7 @@ class HomeScreen(Screen[None]):
             self.game.set_setting("round.certainty", "on" if self.certainty else "off")
 
     def action_topic(self) -> None:
-        if self.app.require_game() is not None:
+        if self.require_game() is not None:
             self._pick_topic(then_play=False)
 
     def _pick_topic(self, *, then_play: bool) -> None:
@@ -268,14 +278,14 @@ class HomeScreen(Screen[None]):
             self.topic = topic or None
             self.show_options()
             if then_play and self.topic:
-                self.app.start_round(self.spec("drill"))
+                self.post_message(StartRound(self.spec("drill")))
 
         self.app.push_screen(PickScreen("Which topic?", choices, current=self.topic or ""), chosen)
 
     def action_player(self, first: bool = False) -> None:
         from quiz.tui.screens.player import PlayerScreen
 
-        game = self.app.require_game()
+        game = self.require_game()
         if game is None:
             return
 
@@ -290,10 +300,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PlayerScreen(game.players(), current=game.player, first=first), chosen)
 
     def action_library(self) -> None:
-        self.app.open_library()
+        self.post_message(OpenLibrary())
 
     def action_disputes(self) -> None:
-        self.app.open_disputes()
+        self.post_message(OpenDisputes())
 
     def action_stats(self) -> None:
-        self.app.open_stats()
+        self.post_message(OpenStats())

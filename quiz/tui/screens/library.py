@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.game import Game, SourceCard
+from quiz.tui.messages import OpenPassage
 from quiz.tui.text import lit
 
 
@@ -87,9 +88,9 @@ class LibraryScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#sources")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_article(self.ids[event.option_index])  # type: ignore[attr-defined]
+        self.post_message(OpenPassage(self.ids[event.option_index]))
 
     def action_open(self) -> None:
         index = self.query_one("#sources", OptionList).highlighted
         if index is not None:
-            self.app.open_article(self.ids[index])  # type: ignore[attr-defined]
+            self.post_message(OpenPassage(self.ids[index]))

@@ -2,14 +2,13 @@
 
 Phase "question": the prompt, the answer widget for its type, the HUD. The
 answer widget posts `Answered`; with certainty marking on, the confidence
-modal asks 1-3; then the session judges the answer (through the `Round`).
+modal asks 1-3; then the session judges, scores and records the answer in
+one call (through the `RoundInPlay`).
 
 Phase "feedback": right, partly right or wrong, points, the explanation and
 the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
 has painted, while the player reads, so a key press only fills in the verdict
-and reveals it: the feedback paints within a frame of the key, and the answer
-is recorded as soon as it has (or at once, if the player leaves first). Enter
-goes on (a new question screen, or the summary); `o` opens the article at the
+and reveals it: the feedback paints within a frame of the key. Enter goes on (a new question screen, or the summary); `o` opens the article at the
 passage in focus; Escape leaves the round, keeping what was answered.
 """
 
@@ -27,8 +26,8 @@ from textual.widgets import Footer, Static
 
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
+from quiz.tui.data.round import RoundInPlay
 from quiz.tui.screens.answering import AnsweringScreen
-from quiz.tui.screens.round import Round
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.hud import RoundHud
@@ -54,7 +53,7 @@ class QuestionScreen(AnsweringScreen):
         ),
     ]
 
-    def __init__(self, round: Round) -> None:
+    def __init__(self, round: RoundInPlay) -> None:
         super().__init__(classes="round-screen")
         self.round = round
         current = round.session.current
@@ -103,7 +102,7 @@ class QuestionScreen(AnsweringScreen):
     async def give(self, answer: Answer, confidence: int | None, seconds: float) -> None:
         if self.phase != "question" or self.step is not None:
             return
-        step = self.round.judge(answer, confidence, round(seconds, 1))
+        step = self.round.answer(answer, confidence, round(seconds, 1))
         # A plain flag, not `phase`: a change of bindings recomposes the Footer,
         # which is left for after the feedback has painted.
         self.step = step
@@ -112,11 +111,7 @@ class QuestionScreen(AnsweringScreen):
         self.reveal_feedback(view, self._feedback_painted)
 
     def _feedback_painted(self) -> None:
-        self.round.record()
         self.query_one(RoundHud).show(number=self.number, **self.round.hud())
-
-    def on_unmount(self) -> None:
-        self.round.record()  # the app closing between the answer and its feedback
 
     # --- feedback ---------------------------------------------------------------
 
@@ -126,11 +121,30 @@ class QuestionScreen(AnsweringScreen):
         return True
 
     def action_next(self) -> None:
-        if self.phase == "feedback":
-            self.app.switch_screen(self.round.next_screen())
+        if self.phase != "feedback":
+            return
+        if self.round.session.finished:
+            from quiz.tui.screens.summary import SummaryScreen
+
+            self.end_round()
+            self.app.switch_screen(SummaryScreen(self.round))
+        else:
+            self.app.switch_screen(QuestionScreen(self.round))
 
     def action_open_article(self) -> None:
         open_passage(self)
 
+    def end_round(self) -> None:
+        """End the round as it stands: what was answered is kept."""
+        problem = self.round.end()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
     def action_leave(self) -> None:
-        self.round.leave()
+        """Escape mid-round: keep what was answered and go back."""
+        self.end_round()
+        answered = len(self.round.steps)
+        self.app.pop_screen()
+        if answered:
+            plural = "" if answered == 1 else "s"
+            self.notify(f"Round left: your {answered} answer{plural} are kept.", timeout=3, markup=False)

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quiz.tui.game import Game
+from quiz.tui.messages import OpenDisputes, StartRound
 from quiz.tui.text import find_all, lit
 from quiz.tui.widgets.article import Paragraph, paragraphs
 
@@ -156,12 +157,9 @@ class ReaderScreen(Screen[None]):
                 return
             kind, _, ident = key.partition(":")
             if kind == "q":
-                self.app.start_round(  # type: ignore[attr-defined]
-                    replace(self.app.options.spec, mode="quick"),  # type: ignore[attr-defined]
-                    question_ids=[ident],
-                    dispute_ids=[],
-                )
+                spec = replace(self.game.options.spec, mode="quick")
+                self.post_message(StartRound(spec, question_ids=[ident], dispute_ids=[]))
             else:
-                self.app.open_disputes(ident)  # type: ignore[attr-defined]
+                self.post_message(OpenDisputes(ident))
 
         self.app.push_screen(PickScreen("Cited here", choices), chosen)

@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.tui.screens.round import Round
+from quiz.tui.data.round import RoundInPlay
+from quiz.tui.messages import StartRound
 from quiz.tui.text import percent, topic_name
 from quiz.tui.verdicts import CONFIDENCE_NAMES
 from quiz.tui.widgets.charts import Bar, BarChart
@@ -63,7 +64,7 @@ class SummaryScreen(Screen[None]):
         Binding("escape,h", "home", "Home", id="summary.home", tooltip="Back to the home screen"),
     ]
 
-    def __init__(self, round: Round) -> None:
+    def __init__(self, round: RoundInPlay) -> None:
         super().__init__()
         self.round = round
         self.summary = round.session.summary()
@@ -137,18 +138,14 @@ class SummaryScreen(Screen[None]):
                 return
 
     def action_review_missed(self) -> None:
-        from quiz.tui.screens.round import start_round
-
         ids = [p.id for p in self.summary.missed]
         spec = replace(
             self.round.spec, mode="quick", topics=(), types=(), sources=(), difficulties=(), skills=()
         )
-        start_round(self.app, self.round.game, spec, replace=True, question_ids=ids, dispute_ids=())  # type: ignore[arg-type]
+        self.post_message(StartRound(spec, replace=True, question_ids=ids, dispute_ids=()))
 
     def action_again(self) -> None:
-        from quiz.tui.screens.round import start_round
-
-        start_round(self.app, self.round.game, self.round.spec, replace=True, **self.round.narrow)  # type: ignore[arg-type]
+        self.post_message(StartRound(self.round.spec, replace=True, **self.round.narrow))
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -68,10 +68,6 @@ class AnswerWidget(Vertical):
     def render_hint(self) -> str:
         return self.hint
 
-    def likely_answers(self) -> list[Answer]:
-        """Every answer the player can give, when they are few (a choice); else none."""
-        return []
-
 
 def answer_widget_for(playable: Playable) -> AnswerWidget:
     """The widget for a question's type."""

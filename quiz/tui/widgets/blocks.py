@@ -15,10 +15,8 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from textual.color import Color
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.filter import LineFilter
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
@@ -115,54 +113,3 @@ def side_by_side(
             parts.extend(column[y] if y < len(column) else Strip.blank(column_width, fill.rich_style))
         lines.append(Strip(parts))
     return lines
-
-
-class Painter:
-    """Content lines made into the lines a widget paints: padded at its sides, filtered.
-
-    What Textual's styling pass does for a widget whose only box style is side
-    padding (see `FeedbackView.render_lines`), kept per content line: a line
-    laid out before its widget is shown is painted before too, and costs
-    nothing in the frame that shows it. The sides are painted in `fill`, the
-    widget's own style, so that they join the blank cells beside them: fewer
-    segments to cut, filter and write in every frame.
-    """
-
-    def __init__(
-        self, width: int, left: int, fill: RichStyle, background: Color, filters: Sequence[LineFilter]
-    ) -> None:
-        self.key = (width, left, fill, background, tuple(filters))
-        """What the painted lines depend on: a painter serves while this stays the same."""
-        self.width = width
-        self.left = left
-        self.fill = fill
-        self.background = background
-        self.filters = tuple(filters)
-        self.blank = self.paint_once(Strip.blank(0))
-        self._painted: dict[int, tuple[Strip, Strip]] = {}
-
-    def paint(self, content: Strip) -> Strip:
-        """`content` painted, once for each content line (the line itself is the key).
-
-        Without its meta: the offsets Textual's wrapping leaves on each run of
-        text are not the line's (the widget adds those where the mouse needs
-        them), and would keep runs of one style from joining.
-        """
-        hit = self._painted.get(id(content))
-        if hit is None:
-            # The content is kept with its painted line, so that its id is not reused.
-            hit = self._painted[id(content)] = (content, self.paint_once(content.discard_meta()))
-        return hit[1]
-
-    def paint_once(self, content: Strip) -> Strip:
-        """`content` painted, for a line that will not be painted again (marked, selected)."""
-        right = max(0, self.width - self.left - content.cell_length)
-        segments = [*content]
-        if self.left:
-            segments.insert(0, Segment(" " * self.left, self.fill))
-        if right:
-            segments.append(Segment(" " * right, self.fill))
-        strip = Strip(segments, self.width).simplify()
-        for line_filter in self.filters:
-            strip = strip.apply_filter(line_filter, self.background)
-        return strip

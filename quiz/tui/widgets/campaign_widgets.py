@@ -15,15 +15,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.tui.screens.campaign_game import shorten
+from quiz.tui.data.campaign import shorten
 from quiz.tui.widgets.answer import index_for_key
 from quiz.tui.widgets.picklist import Item, PickList
 
 if TYPE_CHECKING:
     from quiz.content.campaign.models import CampaignEvidence
     from quiz.engine.campaign.run import ExitView, QuestionView
+    from quiz.tui.data.campaign import JourneyInPlay
     from quiz.tui.game import Game
-    from quiz.tui.screens.campaign_game import CampaignGame
 
 KEY_STYLE = "bold $text-accent"
 MUTED = "$text-muted"
@@ -46,7 +46,7 @@ def keys_hint(*pairs: tuple[str, str]) -> Content:
     return Content.assemble(*parts)
 
 
-def evidence_item(cg: CampaignGame, index: int, evidence: CampaignEvidence) -> Item:
+def evidence_item(cg: JourneyInPlay, index: int, evidence: CampaignEvidence) -> Item:
     """A piece of evidence in a list: the quote, who said it, and the narrator's note."""
     kept = cg.is_kept(evidence.id)
     badge = number_badge(index, "✓" if kept else "", "bold $text-success")
@@ -63,7 +63,7 @@ def evidence_item(cg: CampaignGame, index: int, evidence: CampaignEvidence) -> I
     return badge, Content.assemble(*parts)
 
 
-def notebook_item(cg: CampaignGame, index: int, evidence: CampaignEvidence) -> Item:
+def notebook_item(cg: JourneyInPlay, index: int, evidence: CampaignEvidence) -> Item:
     """A notebook entry in the list, short: the quote's start and who said it (the rest is beside it)."""
     return number_badge(index), Content.assemble(
         "“",
@@ -147,7 +147,9 @@ class CampaignList(PickList):
 class CampaignHud(Horizontal):
     """One line over every campaign screen: where you are, and how you stand."""
 
-    def __init__(self, cg: CampaignGame, heading: str | Content = "", *, id: str | None = "camp-hud") -> None:
+    def __init__(
+        self, cg: JourneyInPlay, heading: str | Content = "", *, id: str | None = "camp-hud"
+    ) -> None:
         super().__init__(id=id)
         self.cg = cg
         self.heading = heading

@@ -42,9 +42,6 @@ class ChoiceAnswer(AnswerWidget):
     def answer_for(self, index: int) -> Answer:
         return self.values()[index]
 
-    def likely_answers(self) -> list[Answer]:
-        return [self.answer_for(index) for index in range(len(self.values()))]
-
     def pick(self, index: int) -> None:
         # No highlight change first: that would cost a frame before the feedback's.
         self.answer(self.answer_for(index))

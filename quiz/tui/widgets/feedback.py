@@ -5,7 +5,7 @@ of ~60 widgets. The question screen builds it hidden while the player thinks,
 and `prepare()` lays out everything the answer cannot change (the prompt, the
 explanation, every passage in its paragraph, the dispute's positions side by
 side) at the width it will have. A key press then only lays out the few lines
-of the verdict: the feedback paints within a frame of the answer instead of
+of the verdict and the answer: the feedback paints within a frame of the answer instead of
 waiting for Textual to lay out and wrap every paragraph at that moment.
 
 Passages keep what widgets gave them: Tab and Shift+Tab move a cursor between
@@ -16,7 +16,7 @@ through the component classes below.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -119,13 +119,9 @@ class FeedbackView(ScrollView, can_focus=True):
         self._verdict: Content | None = None
         self._parts: dict[tuple[object, ...], Part] = {}
         self._joined: Layout | None = None
-        self._painting: Layout | None = None
         self._planned_width = 0
         self._restyled = False
         self._styles_seen: tuple[Style, ...] = ()
-        self._mouse_offsets = False
-        self._painter: blocks.Painter | None = None
-        self._with_offsets: dict[int, tuple[Strip, Strip]] = {}
 
     # --- what the screens call ------------------------------------------------
 
@@ -139,9 +135,7 @@ class FeedbackView(ScrollView, can_focus=True):
         self._planned_width = max(
             1, outer_width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
         )
-        painter = self._painter_for(outer_width)
-        for line in self._layout(self._planned_width).lines:
-            painter.paint(line)
+        self._layout(self._planned_width)
         for outcome in VERDICTS:  # the verdict's colours, resolved now rather than on the key press
             self._style(f"feedback--{outcome}")
         # Textual makes (and starts) a scrollbar the first time one is needed:
@@ -156,20 +150,6 @@ class FeedbackView(ScrollView, can_focus=True):
         self._relayout()
         if self.scroll_offset.y:
             self.scroll_home(animate=False)
-
-    def expect(self, answers: Iterable[tuple[Answer, Verdict]]) -> None:
-        """Lay out (and paint) ahead the lines of answers the player may give, with their verdicts.
-
-        For a choice, each choice: the answer's lines are then ready when it
-        is given, and the key press only lays out the verdict's line.
-        """
-        if not self._planned_width:
-            return
-        for given, verdict in answers:
-            lines, _ = self._answer_lines(self._planned_width, given, verdict)
-            if self._painter is not None:
-                for line in lines:
-                    self._painter.paint(line)
 
     def open_selected(self) -> bool:
         """Open the article at the selected passage; False when there is none."""
@@ -221,10 +201,6 @@ class FeedbackView(ScrollView, can_focus=True):
         # Textual sends Show after laying out the frame that first holds this
         # view and before the next; the screen waits for it to move the focus.
         self.post_message(self.Shown())
-        if not self._mouse_offsets:
-            # See `_content_line`: the lines get their offsets from the next frame on.
-            self._mouse_offsets = True
-            self.refresh()
 
     def notify_style_update(self) -> None:
         # Called for a new theme, but also for every change of focus or class:
@@ -234,56 +210,11 @@ class FeedbackView(ScrollView, can_focus=True):
 
     # --- drawing ----------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines in `crop`, padded here rather than by Textual's styling pass.
-
-        That pass (border, outline, padding, tint, opacity, line by line) cost
-        more than all the rest of the feedback's first frame, and this view
-        only has padding at its sides. So a `Painter` pads and filters its
-        lines, each once: the lines laid out while the player reads are painted
-        then too (`prepare`), and the frame after the answer only paints the
-        verdict. With any other of those styles set, Textual's pass draws it.
-        """
-        width = self._width()
-        if not width or not self.region.width or not self._plain_box():
-            self._painting = self._layout(width) if width else None
-            try:
-                return super().render_lines(crop)
-            finally:
-                self._painting = None
-        layout = self._layout(width)
-        painter = self._painter_for(self.region.width)
-        selection = self.text_selection
-        top = self.scroll_offset.y
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            line = y + top
-            if line >= len(layout.lines):
-                strips.append(painter.blank)
-            elif selection is not None and selection.get_span(line) is not None:
-                strips.append(painter.paint_once(self._content_line(layout, line, selection)))
-            elif not self._mouse_offsets:
-                strips.append(painter.paint(layout.lines[line]))
-            else:
-                # Offsets make the line its own: kept by line number while its content stays.
-                content = layout.lines[line]
-                hit = self._with_offsets.get(line)
-                if hit is None or hit[0] is not content:
-                    painted = painter.paint_once(self._content_line(layout, line, None))
-                    hit = self._with_offsets[line] = (content, painted)
-                strips.append(hit[1])
-        if crop.column_span != (0, painter.width):
-            strips = [strip.crop(*crop.column_span) for strip in strips]
-        return strips
-
     def render_line(self, y: int) -> Strip:
-        # Textual's styling pass calls this, when `_plain_box()` is False.
-        layout = self._painting
-        if layout is None:
-            width = self._width()
-            if not width:
-                return Strip.blank(0)
-            layout = self._layout(width)
+        width = self._width()
+        if not width:
+            return Strip.blank(0)
+        layout = self._layout(width)
         line = y + self.scroll_offset.y
         if line >= len(layout.lines):
             return blocks.blank(layout.width, self.visual_style)
@@ -294,37 +225,8 @@ class FeedbackView(ScrollView, can_focus=True):
         strip = layout.lines[line]
         if selection is not None and (span := selection.get_span(line)) is not None:
             strip = blocks.selected(strip, span, self.screen.get_component_rich_style("screen--selection"))
-        # Offsets let the mouse select text, as in any other widget. They make
-        # each line's styles its own, which no style cache then helps with:
-        # the first frame, the one the player waits for, goes without them
-        # (see `on_show`), and the next adds them.
-        return strip.apply_offsets(0, line) if self._mouse_offsets else strip
-
-    def _painter_for(self, width: int) -> blocks.Painter:
-        """The painter for lines `width` cells wide with the view's padding, background and filters."""
-        _, background = self.background_colors
-        fill = self.visual_style.rich_style
-        left = self.styles.padding.left
-        filters = self.get_line_filters()
-        painter = self._painter
-        if painter is None or painter.key != (width, left, fill, background, tuple(filters)):
-            painter = self._painter = blocks.Painter(width, left, fill, background, filters)
-            self._with_offsets.clear()
-        return painter
-
-    def _plain_box(self) -> bool:
-        """No border, outline, tint, opacity or hatch, and no padding above or below."""
-        styles = self.styles
-        return not (
-            any(edge for edge, _ in styles.border)
-            or any(edge for edge, _ in styles.outline)
-            or styles.padding.top
-            or styles.padding.bottom
-            or styles.tint.a
-            or styles.text_opacity != 1.0
-            or self.opacity != 1.0
-            or (styles.has_rule("hatch") and styles.hatch != "none")
-        )
+        # Offsets let the mouse select text, as in any other widget.
+        return strip.apply_offsets(0, line)
 
     # --- selecting text with the mouse ---------------------------------------------
 
@@ -391,12 +293,11 @@ class FeedbackView(ScrollView, can_focus=True):
         )
         return self._joined
 
-    def _answer_lines(self, width: int, given: Answer | None = None, verdict: Verdict | None = None) -> Part:
-        """The lines of the given answer (this step's, unless `given` and `verdict` are passed)."""
-        if given is None or verdict is None:
-            if self.step is None:
-                return [], []
-            given, verdict = self.step.given, self.step.verdict
+    def _answer_lines(self, width: int) -> Part:
+        """The lines of this step's answer."""
+        if self.step is None:
+            return [], []
+        given, verdict = self.step.given, self.step.verdict
         key = ("answer", width, *self._answer_key(given, verdict))
         return self._part(key, lambda width: self._answer_part(given, verdict, width), width)
 

@@ -1,9 +1,9 @@
-"""A campaign in play, as the campaign's screens share it.
+"""A campaign in play, as the campaign's screens and widgets share it.
 
 A `Journey` (quiz.engine.campaign.journey) is the player's run, saved after
-every move and recorded once at its end. A `CampaignGame` adds what the
-screens need around it: the app and the loaded `Game`, source cards and the
-words for places and dates.
+every move and recorded once at its end. A `JourneyInPlay` adds what the
+screens need around it: the loaded `Game`, source cards and the words for
+places and dates.
 """
 
 from __future__ import annotations
@@ -18,30 +18,28 @@ from quiz.tui.game import SourceCard, dispute_view
 from quiz.tui.text import long_date
 
 if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
 
-__all__ = ["CampaignGame", "MoveError", "campaign_to_play"]
+__all__ = ["JourneyInPlay", "MoveError", "campaign_to_play"]
 
 
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class CampaignGame:
+class JourneyInPlay:
     """One journey, with the game around it that the screens show."""
 
-    def __init__(self, app: QuizApp, game: Game, journey: Journey) -> None:
-        self.app = app
+    def __init__(self, game: Game, journey: Journey) -> None:
         self.game = game
         self.journey = journey
         self._scene_of = {e.id: s for s in journey.campaign.scene for e in s.evidence}
 
     @classmethod
-    def new(cls, app: QuizApp, game: Game, campaign_id: str, player: str) -> CampaignGame:
+    def new(cls, game: Game, campaign_id: str, player: str) -> JourneyInPlay:
         """A fresh journey (the command line's seed, if one was given)."""
         journey = Journey.new(game.bank, game.store, campaign_id, player, game.options.spec.seed)
-        return cls(app, game, journey)
+        return cls(game, journey)
 
     @property
     def run(self) -> CampaignRun:
@@ -133,6 +131,6 @@ class CampaignGame:
     def finish(self) -> None:
         self.journey.finish()
 
-    def restart(self) -> CampaignGame:
+    def restart(self) -> JourneyInPlay:
         """Forget this journey and begin a new one."""
-        return CampaignGame(self.app, self.game, self.journey.restart(self.game.options.spec.seed))
+        return JourneyInPlay(self.game, self.journey.restart(self.game.options.spec.seed))

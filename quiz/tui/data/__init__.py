@@ -1,0 +1,1 @@
+"""What the screens share beyond a single screen: a round in play, a journey in play."""
