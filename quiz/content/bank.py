@@ -129,14 +129,7 @@ def _parse_toml(path: Path, log: ProblemLog) -> dict[str, Any] | None:
 # --- validation ------------------------------------------------------------
 
 _QUESTION = TypeAdapter(Question)
-_TYPE_MODELS: dict[str, type[BaseModel]] = {
-    "choice": models.ChoiceQuestion,
-    "multi": models.MultiQuestion,
-    "truefalse": models.TrueFalseQuestion,
-    "number": models.NumberQuestion,
-    "order": models.OrderQuestion,
-    "match": models.MatchQuestion,
-}
+_TYPE_MODELS: Mapping[str, type[BaseModel]] = models.QUESTION_MODELS
 _KEYED_MODELS: tuple[type[BaseModel], ...] = (
     *_TYPE_MODELS.values(),
     models.Evidence,
