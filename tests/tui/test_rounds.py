@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from quiz.content.models import QUESTION_TYPES
+from quiz.engine.kinds import QUESTION_TYPES
 from quiz.engine.store import Store
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.engine.answers import judge
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Answer, Playable, Verdict
 from quiz.tui.text import lit, topic_name
 from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
@@ -26,16 +27,6 @@ from quiz.tui.widgets.feedback import FeedbackView
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
-
-
-TYPE_NAMES = {
-    "choice": "one answer",
-    "truefalse": "true or false",
-    "multi": "all that apply",
-    "number": "a number",
-    "order": "put in order",
-    "match": "match the pairs",
-}
 
 
 class AnsweringScreen(Screen[None]):
@@ -50,7 +41,7 @@ class AnsweringScreen(Screen[None]):
         """``Topic · ●●○ · one answer``, above the prompt."""
         playable = self.playable
         stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
-        kind = TYPE_NAMES.get(playable.type, playable.type)
+        kind = kind_of(playable.type).label
         return Static(
             Content.assemble(Content(topic_name(playable.topic)), f"  ·  {stars}  ·  {kind}"),
             id="question-meta",
