@@ -22,7 +22,8 @@ from quiz.engine.answers import judge
 from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Answer, Playable, Verdict
 from quiz.tui.text import lit, topic_name
-from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
+from quiz.tui.widgets.answer import AnswerWidget
+from quiz.tui.widgets.answer_widgets import answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView
 
 if TYPE_CHECKING:
