@@ -186,14 +186,7 @@ def _syntax_problem(text: str, line: int, col: int, message: str) -> tuple[int, 
 # --- validation ------------------------------------------------------------
 
 _QUESTION = TypeAdapter(Question)
-_TYPE_MODELS: dict[str, type[BaseModel]] = {
-    "choice": models.ChoiceQuestion,
-    "multi": models.MultiQuestion,
-    "truefalse": models.TrueFalseQuestion,
-    "number": models.NumberQuestion,
-    "order": models.OrderQuestion,
-    "match": models.MatchQuestion,
-}
+_TYPE_MODELS: Mapping[str, type[BaseModel]] = models.QUESTION_MODELS
 _KEYED_MODELS: tuple[type[BaseModel], ...] = (
     *_TYPE_MODELS.values(),
     models.Evidence,

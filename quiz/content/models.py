@@ -14,7 +14,7 @@ each problem can point at the line of the very key that is wrong.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -26,15 +26,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 """Any non-empty text. Shown to players literally, never as markup."""
 
-QuestionType = Literal["choice", "multi", "truefalse", "number", "order", "match"]
-QUESTION_TYPES: tuple[QuestionType, ...] = (
-    "choice",
-    "multi",
-    "truefalse",
-    "number",
-    "order",
-    "match",
-)
+QuestionType = str
+"""One of `QUESTION_TYPES` (derived from `Question` below)."""
 
 FEEDBACK_TYPES: tuple[QuestionType, ...] = ("choice", "multi", "truefalse")
 """The types whose `feedback` advises on a pick: a choice, or true or false."""
@@ -129,7 +122,15 @@ Question = Annotated[
     ChoiceQuestion | MultiQuestion | TrueFalseQuestion | NumberQuestion | OrderQuestion | MatchQuestion,
     Field(discriminator="type"),
 ]
-"""Any question; `type` selects the model."""
+"""Any question; `type` selects the model. A new type's model joins this union, and nothing else here."""
+
+QUESTION_MODELS: dict[str, type[QuestionBase]] = {
+    get_args(model.model_fields["type"].annotation)[0]: model for model in get_args(get_args(Question)[0])
+}
+"""Each question type's model, by the `type` a teacher writes, in the union's order."""
+
+QUESTION_TYPES: tuple[str, ...] = tuple(QUESTION_MODELS)
+"""The question types of the content format (the engine's `quiz.engine.kinds` names the same)."""
 
 
 class Position(ContentModel):

@@ -9,39 +9,19 @@ left in the right order: that would give the answer away.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import TypeVar
 
 from quiz.content.bank import Bank
-from quiz.content.models import (
-    ChoiceQuestion,
-    Dispute,
-    MatchQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    OrderQuestion,
-    Question,
-    Source,
-    TrueFalseQuestion,
-)
+from quiz.content.models import Dispute, Question, Source
+from quiz.engine.kinds import kind_of
+from quiz.engine.kinds.common import shuffled
 from quiz.engine.playable import DisputePosition, DisputeView, Passage, Playable
 
-T = TypeVar("T")
+__all__ = ["dispute_view", "playable_from_question", "rng_for", "shuffled", "source_labels"]
 
 
 def rng_for(seed: int, question_id: str) -> random.Random:
     """The generator that shuffles one question in a round with this seed."""
     return random.Random(f"{seed}/{question_id}")
-
-
-def shuffled(items: Sequence[T], rng: random.Random, *, avoid: Sequence[T] | None = None) -> tuple[T, ...]:
-    """`items` in a random order; never in the order `avoid` when another exists."""
-    order = list(items)
-    rng.shuffle(order)
-    if avoid is not None and len(set(order)) > 1 and order == list(avoid):
-        order = order[1:] + order[:1]  # a rotation of distinct items always differs
-    return tuple(order)
 
 
 def source_label(source: Source) -> str:
@@ -88,31 +68,4 @@ def playable_from_question(question: Question, bank: Bank, seed: int) -> Playabl
         dispute=dispute,
         feedback=dict(question.feedback),
     )
-    if isinstance(question, ChoiceQuestion):
-        return replace(common, choices=shuffled(question.choices, rng), answer=question.answer)
-    if isinstance(question, MultiQuestion):
-        return replace(common, choices=shuffled(question.choices, rng), answer=frozenset(question.answer))
-    if isinstance(question, TrueFalseQuestion):
-        return replace(common, answer=question.answer)
-    if isinstance(question, NumberQuestion):
-        return replace(
-            common,
-            unit=question.unit,
-            answer=float(question.answer),
-            tolerance=float(question.tolerance),
-        )
-    if isinstance(question, OrderQuestion):
-        return replace(
-            common,
-            items=shuffled(question.items, rng, avoid=question.items),
-            answer=tuple(question.items),
-        )
-    if isinstance(question, MatchQuestion):
-        rights = [pair.right for pair in question.pairs]
-        return replace(
-            common,
-            lefts=tuple(pair.left for pair in question.pairs),
-            rights=shuffled(rights, rng, avoid=rights),
-            answer={pair.left: pair.right for pair in question.pairs},
-        )
-    raise TypeError(f"unknown question type {question.type!r}")  # pragma: no cover
+    return kind_of(question.type).build(question, common, rng)

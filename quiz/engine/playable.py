@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from quiz.content.models import DisputeKind, QuestionType
+if TYPE_CHECKING:  # annotations only: the kinds, the options and stats import this without pydantic
+    from quiz.content.models import DisputeKind
 
 Answer = str | frozenset[str] | bool | float | tuple[str, ...] | Mapping[str, str]
 
@@ -62,7 +63,7 @@ class Playable:
     """One question, ready to be shown."""
 
     id: str  # the bank's question id; generated ones are "<dispute-id>~match" or "<dispute-id>~which"
-    type: QuestionType
+    type: str  # one of `quiz.engine.kinds.KINDS`
     topic: str
     difficulty: int
     prompt: str
@@ -78,7 +79,7 @@ class Playable:
     feedback: Mapping[str, str] = field(default_factory=dict)  # choice text (or "true"/"false") -> advice
     generated: bool = False  # made from a dispute rather than written by a teacher
     # The right answer, in the same form as the player's `Answer` (see the table
-    # above); `quiz.engine.answers.judge` compares the two. For `order`, the
+    # above); its kind in `quiz.engine.kinds` judges the two. For `order`, the
     # items in the right order; for `match`, each left side to its right side.
     answer: Answer | None = None
     tolerance: float = 0.0  # number: right within this distance of `answer`

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quiz.content.text import clean_line
+from quiz.engine.kinds import QUESTION_TYPES
 from quiz.engine.modes import MODES
 from quiz.engine.session import GameSession
 from quiz.engine.spec import RoundSpec
@@ -27,10 +28,6 @@ if TYPE_CHECKING:  # the bank and the store are loaded by `load_setup`, not on i
 
 
 T = TypeVar("T")
-
-# The same as `quiz.content.models.QUESTION_TYPES` (a test keeps them in step),
-# written out so that reading the options does not import pydantic.
-QUESTION_TYPES = ("choice", "multi", "truefalse", "number", "order", "match")
 
 
 class OptionsError(ValueError):

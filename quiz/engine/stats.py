@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
 from quiz.content.text import clean_line
+from quiz.engine.kinds import KINDS
 from quiz.engine.store import AnswerRow, CampaignResult
 
 MOST_MISSED = 10
@@ -268,16 +269,9 @@ def write_csv(rows: Iterable[AnswerRow], out: TextIO) -> None:
 
 
 def describe_given(kind: str, given: Any) -> str:
-    """An answer in words, as a gradebook cell."""
-    if isinstance(given, bool):
-        return "true" if given else "false"
-    if isinstance(given, int | float):
-        return str(int(given)) if float(given).is_integer() else str(given)
-    if isinstance(given, list):
-        return (" > " if kind == "order" else "; ").join(str(g) for g in given)
-    if isinstance(given, dict):
-        return "; ".join(f"{left} = {right}" for left, right in given.items())
-    return str(given)
+    """An answer in words, as a gradebook cell (by its type's kind; as stored for a type now gone)."""
+    known = KINDS.get(kind)
+    return known.cell(given) if known is not None else str(given)
 
 
 def _cell(text: str) -> str:

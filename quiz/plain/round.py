@@ -14,8 +14,8 @@ from typing import TextIO
 
 from quiz.content.bank import Bank
 from quiz.content.text import clean, clean_line
-from quiz.engine.answers import expected_text
-from quiz.engine.parse import LETTERS, BadInput, hint, parse_answer, parse_confidence
+from quiz.engine.kinds import kind_of
+from quiz.engine.parse import BadInput, hint, parse_answer, parse_confidence
 from quiz.engine.playable import Playable
 from quiz.engine.scoring import BASE_POINTS
 from quiz.engine.session import DEFAULT_PLAYER, GameSession, RoundSummary, Step
@@ -196,22 +196,8 @@ class PlainGame:
 
     def show(self, playable: Playable) -> None:
         self.say(playable.prompt)
-        if playable.type in {"choice", "multi"}:
-            for n, choice in enumerate(playable.choices, 1):
-                self.say(f"  {n}. {choice}")
-        elif playable.type == "order":
-            self.say("Items, in no particular order:")
-            for n, item in enumerate(playable.items, 1):
-                self.say(f"  {n}. {item}")
-        elif playable.type == "match":
-            self.say("Left:")
-            for n, left in enumerate(playable.lefts, 1):
-                self.say(f"  {n}. {left}")
-            self.say("Right:")
-            for letter, right in zip(LETTERS, playable.rights, strict=False):
-                self.say(f"  {letter}. {right}")
-        elif playable.type == "truefalse":
-            self.say("True or false?")
+        for line in kind_of(playable.type).shown(playable):
+            self.say(line)
 
     # --- after an answer -------------------------------------------------------------
 
@@ -293,27 +279,7 @@ class PlainGame:
 
 def right_answer(playable: Playable) -> list[str]:
     """The right answer, numbered as the question showed it."""
-    key = playable.answer
-    if playable.type == "choice":
-        n = playable.choices.index(str(key)) + 1 if key in playable.choices else 0
-        return [f"The right answer: {n}. {key}"]
-    if playable.type == "multi" and isinstance(key, frozenset):
-        picks = [f"{n}. {c}" for n, c in enumerate(playable.choices, 1) if c in key]
-        return ["The right answers: " + "; ".join(picks)]
-    if playable.type == "truefalse":
-        return [f"The right answer: {'true' if key else 'false'}."]
-    if playable.type == "order" and isinstance(key, tuple):
-        numbers = " ".join(str(playable.items.index(item) + 1) for item in key)
-        return [f"The right order: {numbers}", *(f"  {n}. {item}" for n, item in enumerate(key, 1))]
-    if playable.type == "match" and isinstance(key, dict):
-        pairs = [
-            (n, LETTERS[playable.rights.index(key[left])], left, key[left])
-            for n, left in enumerate(playable.lefts, 1)
-        ]
-        lines = ["The right pairs: " + " ".join(f"{n}{letter}" for n, letter, _, _ in pairs)]
-        lines += [f"  {n}. {left} = {letter}. {right}" for n, letter, left, right in pairs]
-        return lines
-    return [f"The right answer: {expected_text(playable)}"]
+    return kind_of(playable.type).right_lines(playable)
 
 
 def describe_source(bank: Bank, source_id: str) -> str:

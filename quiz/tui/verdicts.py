@@ -6,10 +6,9 @@ verdict reads the same wherever it is told.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from textual.content import Content
 
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
 
@@ -21,27 +20,9 @@ VERDICTS = {
 CONFIDENCE_NAMES = {1: "not sure", 2: "fairly sure", 3: "sure"}
 
 
-def number_text(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
 def answer_text(playable: Playable, given: Answer) -> str:
-    """The player's answer in words."""
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, (int, float)):
-        unit = f" {playable.unit}" if playable.unit else ""
-        return number_text(given) + unit
-    if isinstance(given, str):
-        return given
-    if isinstance(given, frozenset):
-        ordered = [c for c in playable.choices if c in given]
-        return "; ".join(ordered) if ordered else "(nothing ticked)"
-    if isinstance(given, tuple):
-        return "; ".join(f"{n}. {item}" for n, item in enumerate(given, 1))
-    if isinstance(given, Mapping):
-        return "; ".join(f"{left} → {right}" for left, right in given.items())
-    return str(given)
+    """The player's answer in words, as its type's kind says it."""
+    return kind_of(playable.type).words(playable, given)
 
 
 def points_line(step: Step) -> Content:

@@ -6,28 +6,13 @@ from collections import deque
 from itertools import combinations
 
 from quiz.engine.campaign.run import CampaignRun
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Answer, Playable
 
 
 def wrong_answer(playable: Playable) -> Answer:
     """An answer that earns no credit."""
-    right = playable.answer
-    if playable.type == "choice":
-        return next(c for c in playable.choices if c != right)
-    if playable.type == "multi":
-        assert isinstance(right, frozenset)
-        return frozenset(c for c in playable.choices if c not in right) or frozenset()
-    if playable.type == "truefalse":
-        return not right
-    if playable.type == "number":
-        assert isinstance(right, (int, float))
-        return float(right) + playable.tolerance + 1000
-    if playable.type == "order":
-        assert isinstance(right, tuple)
-        return tuple(reversed(right))
-    assert isinstance(right, dict)
-    rights = [right[left] for left in playable.lefts]
-    return dict(zip(playable.lefts, rights[1:] + rights[:1], strict=True))
+    return kind_of(playable.type).wrong(playable)
 
 
 def play(run: CampaignRun, *, skill: int, explore: bool = True, max_moves: int = 500) -> str:

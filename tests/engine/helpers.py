@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.engine.answers import format_number
-from quiz.engine.parse import LETTERS
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Playable
 
 HERE = Path(__file__).resolve().parent
@@ -43,41 +42,11 @@ def run_quiz(*args: str | Path, input: str = "", cwd: Path | None = None) -> sub
 
 def right_input(playable: Playable) -> str:
     """What a player types to answer `playable` fully right in the plain mode."""
-    key = playable.answer
-    if playable.type == "choice":
-        return str(playable.choices.index(key) + 1)
-    if playable.type == "multi":
-        return ", ".join(str(n) for n, c in enumerate(playable.choices, 1) if c in key)
-    if playable.type == "truefalse":
-        return "t" if key else "f"
-    if playable.type == "number":
-        return format_number(key)
-    if playable.type == "order":
-        return " ".join(str(playable.items.index(item) + 1) for item in key)
-    if playable.type == "match":
-        return " ".join(
-            f"{n}{LETTERS[playable.rights.index(key[left])]}" for n, left in enumerate(playable.lefts, 1)
-        )
-    raise AssertionError(playable.type)
+    assert playable.answer is not None
+    return kind_of(playable.type).typed(playable, playable.answer)
 
 
 def wrong_input(playable: Playable) -> str:
     """A well-formed answer that earns no credit (or as little as the type allows)."""
-    key = playable.answer
-    if playable.type == "choice":
-        return str(next(n for n, c in enumerate(playable.choices, 1) if c != key))
-    if playable.type == "multi":
-        return " ".join(str(n) for n, c in enumerate(playable.choices, 1) if c not in key)
-    if playable.type == "truefalse":
-        return "f" if key else "t"
-    if playable.type == "number":
-        return format_number(key + playable.tolerance + 1000)
-    if playable.type == "order":
-        return " ".join(str(playable.items.index(item) + 1) for item in reversed(key))
-    if playable.type == "match":
-        pairs = []
-        for n, left in enumerate(playable.lefts, 1):
-            wrong = next(i for i, r in enumerate(playable.rights) if r != key[left])
-            pairs.append(f"{n}{LETTERS[wrong]}")
-        return " ".join(pairs)
-    raise AssertionError(playable.type)
+    kind = kind_of(playable.type)
+    return kind.typed(playable, kind.wrong(playable))

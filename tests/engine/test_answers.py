@@ -140,7 +140,7 @@ def test_match_per_pair() -> None:
     assert partly.outcome == "partial"
     assert judge(MATCH, {"1993": "y", "1999": "z", "2006": "x"}).credit == 0.0
     assert judge(MATCH, {}).outcome == "wrong"
-    assert partly.expected == "1993: x; 1999: y; 2006: z"
+    assert partly.expected == "1993 → x; 1999 → y; 2006 → z"
 
 
 @pytest.mark.parametrize(

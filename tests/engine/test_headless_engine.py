@@ -57,3 +57,16 @@ def test_reading_play_options_stays_light(tmp_path: Path) -> None:
     )
     result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_question_types_are_known_before_the_bank_loads(tmp_path: Path) -> None:
+    """The TUI reads the registry before its first frame: no pydantic, no bank."""
+    code = (
+        "import sys\n"
+        "from quiz.engine.kinds import QUESTION_TYPES, kind_of\n"
+        "assert 'number' in QUESTION_TYPES and kind_of('number').label == 'a number'\n"
+        "heavy = sorted(m for m in ('pydantic', 'textual', 'quiz.content.models') if m in sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr

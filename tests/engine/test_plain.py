@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.content.bank import Bank
+from quiz.engine.kinds import QUESTION_TYPES
 from quiz.engine.rounds import draw
 from quiz.engine.setup import GameSetup, PlayOptions
 from quiz.engine.spec import RoundSpec
@@ -43,7 +44,7 @@ def test_a_whole_round_of_every_type_answered_right(
 ) -> None:
     spec = RoundSpec(count=50, seed=5)
     playables = draw(bank, spec).playables
-    assert {p.type for p in playables} == {"choice", "multi", "truefalse", "number", "order", "match"}
+    assert {p.type for p in playables} == set(QUESTION_TYPES)
     lines = "".join(right_input(p) + "\n" for p in playables)
     result = play(
         content_dir, data_dir, tmp_path, "--count", "50", "--seed", "5", "--player", "kim", input=lines

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Playable
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.widgets.answer import LETTERS
+from quiz.tui.widgets.answer_widgets import ANSWER_WIDGETS
 
 
 def screen_strips(app: App[Any]) -> list[Strip]:
@@ -58,55 +58,13 @@ async def start_quick_round(app: QuizApp, pilot: Pilot[int]) -> QuestionScreen:
 
 def right_answer_keys(playable: Playable) -> list[str]:
     """Keys that give the right answer to a question, as a player would type them."""
-    answer = playable.answer
-    if playable.type == "choice":
-        assert isinstance(answer, str)
-        return [str(playable.choices.index(answer) + 1)]
-    if playable.type == "truefalse":
-        return ["t" if answer else "f"]
-    if playable.type == "multi":
-        assert isinstance(answer, frozenset)
-        return [str(i + 1) for i, c in enumerate(playable.choices) if c in answer] + ["enter"]
-    if playable.type == "number":
-        assert isinstance(answer, (int, float))
-        return [*f"{answer:,.0f}", "enter"]
-    if playable.type == "order":
-        assert isinstance(answer, tuple)
-        return order_keys(list(playable.items), list(answer))
-    if playable.type == "match":
-        assert isinstance(answer, Mapping)
-        keys = []
-        for left_index, left in enumerate(playable.lefts):
-            keys += [str(left_index + 1), LETTERS[playable.rights.index(answer[left])]]
-        return [*keys, "enter"]
-    raise AssertionError(playable.type)
-
-
-def order_keys(items: list[str], target: list[str]) -> list[str]:
-    """Space picks up, arrows carry, Space puts down: move each item into place in turn."""
-    keys: list[str] = []
-    cursor = 0
-    for place, item in enumerate(target):
-        at = items.index(item)
-        keys += ["down"] * (at - cursor) if at >= cursor else ["up"] * (cursor - at)
-        keys.append("space")
-        keys += ["up"] * (at - place)
-        keys.append("space")
-        items.insert(place, items.pop(at))
-        cursor = place
-    return [*keys, "enter"]
+    assert playable.answer is not None
+    return ANSWER_WIDGETS[playable.type].keys_for(playable, playable.answer)
 
 
 def wrong_answer_keys(playable: Playable) -> list[str]:
     """Keys for an answer that is not right."""
-    if playable.type == "choice":
-        wrong = next(i for i, c in enumerate(playable.choices) if c != playable.answer)
-        return [str(wrong + 1)]
-    if playable.type == "truefalse":
-        return ["f" if playable.answer else "t"]
-    if playable.type == "number":
-        return ["1", "enter"]
-    raise AssertionError(playable.type)
+    return ANSWER_WIDGETS[playable.type].keys_for(playable, kind_of(playable.type).wrong(playable))
 
 
 def find_in(app: QuizApp, widget: object, needle: str) -> tuple[int, int] | None:

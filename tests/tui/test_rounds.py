@@ -8,7 +8,7 @@ from typing import TypeVar
 import pytest
 from textual.message import Message
 
-from quiz.content.models import QUESTION_TYPES
+from quiz.engine.kinds import QUESTION_TYPES
 from quiz.engine.store import Store
 from quiz.tui.app import QuizApp
 from quiz.tui.messages import StartRound

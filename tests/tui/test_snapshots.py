@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
+from quiz.engine.kinds import QUESTION_TYPES
 from quiz.tui.app import QuizApp
 from tests.tui.helpers import right_answer_keys, wait_ready, wrong_answer_keys
 
@@ -47,7 +48,7 @@ def test_home(snap_compare: Snap, make_game_app: Callable[..., QuizApp]) -> None
     assert snap_compare(make_game_app(), terminal_size=(100, 30), run_before=steps())
 
 
-@pytest.mark.parametrize("kind", ["choice", "multi", "truefalse", "number", "order", "match"])
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
 def test_question(snap_compare: Snap, make_game_app: Callable[..., QuizApp], kind: str) -> None:
     app = make_game_app(types=(kind,), count=1)
     assert snap_compare(app, terminal_size=(100, 30), run_before=steps("1"))

@@ -18,23 +18,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Playable
 from quiz.tui.text import lit, topic_name
-from quiz.tui.widgets.answer import AnswerWidget, answer_widget_for
+from quiz.tui.widgets.answer import AnswerWidget
+from quiz.tui.widgets.answer_widgets import answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
-
-
-TYPE_NAMES = {
-    "choice": "one answer",
-    "truefalse": "true or false",
-    "multi": "all that apply",
-    "number": "a number",
-    "order": "put in order",
-    "match": "match the pairs",
-}
 
 
 class AnsweringScreen(Screen[None]):
@@ -49,7 +41,7 @@ class AnsweringScreen(Screen[None]):
         """``Topic · ●●○ · one answer``, above the prompt."""
         playable = self.playable
         stars = "●" * playable.difficulty + "○" * (3 - playable.difficulty)
-        kind = TYPE_NAMES.get(playable.type, playable.type)
+        kind = kind_of(playable.type).label
         return Static(
             Content.assemble(Content(topic_name(playable.topic)), f"  ·  {stars}  ·  {kind}"),
             id="question-meta",

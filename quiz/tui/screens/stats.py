@@ -16,21 +16,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.engine.kinds import type_heading
 from quiz.tui.game import Game
 from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
 from quiz.tui.text import percent, topic_name
 from quiz.tui.widgets.campaign_widgets import CampaignStats
 from quiz.tui.widgets.charts import Bar, BarChart, HistoryChart
-
-TYPE_NAMES = {
-    "choice": "One answer",
-    "multi": "All that apply",
-    "truefalse": "True or false",
-    "number": "Numbers",
-    "order": "Put in order",
-    "match": "Match the pairs",
-}
 
 
 def plural(count: int, word: str) -> str:
@@ -101,10 +93,7 @@ class StatsScreen(Screen[None]):
             )
             yield Static("By kind of question", classes="section-title", markup=False)
             yield BarChart(
-                [
-                    Bar(TYPE_NAMES.get(t.name, t.name), t.accuracy, f"{t.answered} answered")
-                    for t in s.by_type
-                ],
+                [Bar(type_heading(t.name), t.accuracy, f"{t.answered} answered") for t in s.by_type],
                 id="stats-types",
             )
             yield Static("Certainty and accuracy", classes="section-title", markup=False)

@@ -1,15 +1,21 @@
-"""What every answer widget shares, and which widget a question type gets.
+"""What every answer widget shares, and the table of which widget answers which type.
 
 An answer widget shows a `Playable`'s choices (or items, pairs, a number
 field), lets the player build an answer with keys or the mouse, and posts
 `AnswerWidget.Answered` carrying the answer in the engine's form for that type
 (see `quiz.engine.playable`). It never judges or scores: the screen hands the
 answer to the session.
+
+Each widget's module registers it for its question type with `@answers("type")`;
+`quiz.tui.widgets.answer_widgets` imports them all and finds the one for a
+question, so this module imports none of them.
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
+from typing import TypeVar
 
 from textual.containers import Vertical
 from textual.content import Content
@@ -18,6 +24,21 @@ from textual.message import Message
 from quiz.engine.playable import Answer, Playable
 
 LETTERS = string.ascii_lowercase
+
+W = TypeVar("W", bound="type[AnswerWidget]")
+
+ANSWER_WIDGETS: dict[str, type[AnswerWidget]] = {}
+"""Each question type's widget, filled by `answers`."""
+
+
+def answers(kind: str) -> Callable[[W], W]:
+    """Register the decorated widget as the one that answers questions of type `kind`."""
+
+    def register(widget: W) -> W:
+        ANSWER_WIDGETS[kind] = widget
+        return widget
+
+    return register
 
 
 def key_badge(index: int, *, letter: bool = True) -> Content:
@@ -68,20 +89,7 @@ class AnswerWidget(Vertical):
     def render_hint(self) -> str:
         return self.hint
 
-
-def answer_widget_for(playable: Playable) -> AnswerWidget:
-    """The widget for a question's type."""
-    from quiz.tui.widgets.choices import ChoiceAnswer, MultiAnswer, TrueFalseAnswer
-    from quiz.tui.widgets.match import MatchAnswer
-    from quiz.tui.widgets.number import NumberAnswer
-    from quiz.tui.widgets.order import OrderAnswer
-
-    widgets: dict[str, type[AnswerWidget]] = {
-        "choice": ChoiceAnswer,
-        "truefalse": TrueFalseAnswer,
-        "multi": MultiAnswer,
-        "order": OrderAnswer,
-        "match": MatchAnswer,
-        "number": NumberAnswer,
-    }
-    return widgets[playable.type](playable)
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        """The keys a player presses to give `answer`, from the widget's first focus."""
+        raise NotImplementedError

@@ -12,14 +12,19 @@ from textual.message import Message
 from textual.widgets import Button, OptionList
 
 from quiz.engine.playable import Answer, Playable
-from quiz.tui.widgets.answer import AnswerWidget, index_for_key, key_badge
+from quiz.tui.widgets.answer import AnswerWidget, answers, index_for_key, key_badge
 from quiz.tui.widgets.picklist import Item, PickList
 
 
+@answers("choice")
 class ChoiceAnswer(AnswerWidget):
     """One right choice: a number, a letter, Enter on the highlight, or a click answers."""
 
     hint = "Pick with 1-{n} or a-{last}, ↑↓ and Enter, or click."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        return [str(playable.choices.index(str(answer)) + 1)]
 
     def values(self) -> list[str]:
         return list(self.playable.choices)
@@ -62,10 +67,15 @@ class ChoiceAnswer(AnswerWidget):
         return self.hint.format(n=n, last=chr(ord("a") + n - 1))
 
 
+@answers("truefalse")
 class TrueFalseAnswer(ChoiceAnswer):
     """True or false: also `t` and `f`."""
 
     hint = "Pick with 1/t for True, 2/f for False, or click."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        return ["t" if answer else "f"]
 
     def values(self) -> list[str]:
         return ["True", "False"]
@@ -100,10 +110,16 @@ class ToggleList(PickList):
         self.post_message(self.Confirm())
 
 
+@answers("multi")
 class MultiAnswer(AnswerWidget):
     """Every right choice: toggle with numbers, letters, Space or clicks; Enter confirms."""
 
     hint = "Tick with 1-{n} or a-{last}, Space or click; Enter confirms."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        assert isinstance(answer, frozenset)
+        return [str(i + 1) for i, c in enumerate(playable.choices) if c in answer] + ["enter"]
 
     def __init__(self, playable: Playable, *, id: str | None = "answer") -> None:
         super().__init__(playable, id=id)

@@ -12,6 +12,7 @@ highlight is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import events, on
@@ -21,8 +22,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, OptionList
 
-from quiz.engine.playable import Playable
-from quiz.tui.widgets.answer import LETTERS, AnswerWidget, index_for_key
+from quiz.engine.playable import Answer, Playable
+from quiz.tui.widgets.answer import LETTERS, AnswerWidget, answers, index_for_key
 from quiz.tui.widgets.picklist import Item, PickList
 
 
@@ -32,8 +33,17 @@ class SideList(PickList):
     can_focus = False
 
 
+@answers("match")
 class MatchAnswer(AnswerWidget):
     hint = "Pick a left side with 1-{n}, then its partner with a-{last} (or click both); Enter confirms."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        assert isinstance(answer, Mapping)
+        keys = []
+        for index, left in enumerate(playable.lefts):
+            keys += [str(index + 1), LETTERS[playable.rights.index(answer[left])]]
+        return [*keys, "enter"]
 
     can_focus = True
 

@@ -8,7 +8,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from quiz.tui.widgets.answer import AnswerWidget
+from quiz.engine.playable import Answer, Playable
+from quiz.tui.widgets.answer import AnswerWidget, answers
 
 NUMBER_CHARACTERS = r"[0-9.,\s+\-]*"
 """What the field lets through: digits, signs, separators ("2,885", "2 885", "-3.5")."""
@@ -23,8 +24,14 @@ def parse_number(text: str) -> float | str:
     return str(value) if isinstance(value, BadInput) else value
 
 
+@answers("number")
 class NumberAnswer(AnswerWidget):
     hint = "Type a number (2,885 or 2885) and press Enter."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        assert isinstance(answer, int | float)
+        return [*f"{answer:,.0f}", "enter"]  # grouped, as many type it
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="number-row"):

@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList
 
-from quiz.engine.playable import Playable
-from quiz.tui.widgets.answer import AnswerWidget, key_badge
+from quiz.engine.playable import Answer, Playable
+from quiz.tui.widgets.answer import AnswerWidget, answers, key_badge
 from quiz.tui.widgets.picklist import Item, PickList
 
 
@@ -61,8 +61,26 @@ class OrderList(PickList):
             super().action_cursor_down()
 
 
+@answers("order")
 class OrderAnswer(AnswerWidget):
     hint = "↑↓ choose, Space picks up/puts down, Shift+↑↓ or [ ] move; click to carry; Enter confirms."
+
+    @classmethod
+    def keys_for(cls, playable: Playable, answer: Answer) -> list[str]:
+        """Space picks up, arrows carry, Space puts down: each item into its place in turn."""
+        assert isinstance(answer, tuple)
+        items = list(playable.items)
+        keys: list[str] = []
+        cursor = 0
+        for place, item in enumerate(answer):
+            at = items.index(item)
+            keys += ["down"] * (at - cursor) if at >= cursor else ["up"] * (cursor - at)
+            keys.append("space")
+            keys += ["up"] * (at - place)
+            keys.append("space")
+            items.insert(place, items.pop(at))
+            cursor = place
+        return [*keys, "enter"]
 
     def __init__(self, playable: Playable, *, id: str | None = "answer") -> None:
         super().__init__(playable, id=id)

@@ -1,0 +1,188 @@
+"""What every question type shares: the `Kind` each type's module fills in, and its helpers.
+
+A kind says, in one place, everything the game knows about one type of
+question: how a teacher's question becomes a `Playable`, how an answer is
+judged and credited, the answer in words, how the plain face shows it and
+reads a typed answer, and its cell in a gradebook. Nothing here imports
+pydantic or the bank: the registry is read before the bank loads.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from quiz.engine.playable import Answer, Playable
+
+T = TypeVar("T")
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """Input that is not an answer, and what to type instead."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Kind:
+    """One type of question. Each type's module makes one, and the registry lists it."""
+
+    name: str
+    """The `type` a teacher writes: `choice`."""
+    label: str
+    """How the question names its type to the player: `one answer`."""
+    heading: str
+    """The type as a heading of the player's stats: `One answer`."""
+
+    # --- from the bank ----------------------------------------------------------
+
+    def build(self, question: Any, common: Playable, rng: random.Random) -> Playable:
+        """`common` (what every question has) completed from the teacher's `question`, shuffled by `rng`."""
+        raise NotImplementedError
+
+    # --- judging ------------------------------------------------------------------
+
+    def credit(self, playable: Playable, given: Answer) -> float:
+        """From 0 to 1. Raises ValueError if `given` has the wrong form for this type."""
+        raise NotImplementedError
+
+    def advice(self, playable: Playable, given: Answer) -> list[str]:
+        """The teacher's feedback for what the player picked."""
+        return []
+
+    # --- in words -----------------------------------------------------------------
+
+    def words(self, playable: Playable, answer: Answer) -> str:
+        """An answer (the player's or the right one) in words, on one line."""
+        return str(answer)
+
+    def expected(self, playable: Playable) -> str:
+        """The right answer in words, on one line."""
+        return self.words(playable, key(playable))
+
+    def cell(self, stored: Any) -> str:
+        """An answer as stored (its JSON form, see `quiz.engine.store`) as a gradebook cell."""
+        return str(stored)
+
+    # --- the plain face -------------------------------------------------------------
+
+    def shown(self, playable: Playable) -> list[str]:
+        """The lines under the prompt: choices, items or sides, numbered as typed."""
+        return []
+
+    def hint(self, playable: Playable) -> str:
+        """One line on how to type an answer."""
+        raise NotImplementedError
+
+    def read(self, playable: Playable, text: str) -> Answer | BadInput:
+        """The answer a typed line gives, or what is wrong with it."""
+        raw = text.strip()
+        if not raw:
+            return BadInput(f"No answer given. {self.hint(playable)}")
+        return self.parse(playable, raw)
+
+    def parse(self, playable: Playable, raw: str) -> Answer | BadInput:
+        """`read` past the blank line: `raw` is stripped and not empty."""
+        raise NotImplementedError
+
+    def typed(self, playable: Playable, answer: Answer) -> str:
+        """What a player types to give `answer` (the inverse of `read`)."""
+        raise NotImplementedError
+
+    def right_lines(self, playable: Playable) -> list[str]:
+        """The right answer after a miss, numbered as the question showed it."""
+        return [f"The right answer: {self.expected(playable)}"]
+
+    # --- for tests and examples -----------------------------------------------------
+
+    def wrong(self, playable: Playable) -> Answer:
+        """A well-formed answer that earns no credit, or as little as the type allows."""
+        raise NotImplementedError
+
+
+def key(playable: Playable) -> Answer:
+    if playable.answer is None:
+        raise ValueError(f"question {playable.id!r} has no answer key")
+    return playable.answer
+
+
+def shuffled(items: Sequence[T], rng: random.Random, *, avoid: Sequence[T] | None = None) -> tuple[T, ...]:
+    """`items` in a random order; never in the order `avoid` when another exists."""
+    order = list(items)
+    rng.shuffle(order)
+    if avoid is not None and len(set(order)) > 1 and order == list(avoid):
+        order = order[1:] + order[:1]  # a rotation of distinct items always differs
+    return tuple(order)
+
+
+def advice_for(playable: Playable, keys: Iterable[str]) -> list[str]:
+    return [playable.feedback[k] for k in keys if k in playable.feedback]
+
+
+def strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return (str(value),)
+    return tuple(str(v) for v in value)
+
+
+def in_shown_order(playable: Playable, picks: Iterable[str]) -> list[str]:
+    chosen = frozenset(picks)
+    return [c for c in playable.choices if c in chosen]
+
+
+def numbered(items: Iterable[str]) -> list[str]:
+    """``  1. first``, one line each, as the plain face lists things."""
+    return [f"  {n}. {item}" for n, item in enumerate(items, 1)]
+
+
+# --- numbers -------------------------------------------------------------------------
+
+# Thousands may be grouped by commas or spaces (the same separator throughout,
+# in groups of three); a decimal point, never a decimal comma.
+_GROUPED = re.compile(r"[-+\u2212]?\d{1,3}(?P<sep>[ ,\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
+_PLAIN = re.compile(r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)")
+_DECIMAL_COMMA = re.compile(r"[-+\u2212]?\d+,\d+")
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def parse_number(text: str) -> float | BadInput:
+    """A number as a person types it: "2885", "2,885", "2 885", "-3.5"."""
+    raw = text.strip()
+    if not raw:
+        return BadInput("Type a number, e.g. 2885.")
+    if _GROUPED.fullmatch(raw) or _PLAIN.fullmatch(raw):
+        digits = re.sub(r"[ ,\u00a0\u202f\u2009]", "", raw).replace("\u2212", "-")
+        return float(digits)
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return BadInput(
+            f"{raw!r} is unclear: write decimals with a point (3.5); commas and spaces only group thousands (2,885)."
+        )
+    return BadInput(f"{raw!r} is not a number: type digits, e.g. 2885, 2,885 or -3.5.")
+
+
+def format_number(value: float) -> str:
+    """2885.0 as "2885", 3.5 as "3.5": as typed, as said, and as a spreadsheet reads it."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def item_numbers(raw: str, size: int, what: str) -> list[int] | BadInput:
+    """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them."""
+    numbers = []
+    for part in (p for p in _SEPARATORS.split(raw) if p):
+        if not part.isdigit() or not part.isascii():
+            return BadInput(f"{part!r} is not the number of {'an' if what == 'item' else 'a'} {what}.")
+        n = int(part)
+        if not 1 <= n <= size:
+            return BadInput(f"There is no {what} {n}: the {what}s are numbered 1 to {size}.")
+        numbers.append(n)
+    return numbers

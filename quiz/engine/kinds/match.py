@@ -1,0 +1,114 @@
+"""`match`: match each left side to its right side.
+
+Credit: the share of left sides matched to their right side.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from quiz.engine.kinds.common import LETTERS, BadInput, Kind, key, numbered, shuffled
+
+if TYPE_CHECKING:
+    from quiz.content.models import MatchQuestion
+    from quiz.engine.playable import Answer, Playable
+
+_PAIR = re.compile(r"(\d+)\s*([a-z])")
+_PAIRS = re.compile(r"(?:\s*\d+\s*[a-z]\s*[,;]?)+\s*")
+
+
+def pairs_of(given: Answer | None) -> Mapping[str, str]:
+    if not isinstance(given, Mapping):
+        raise ValueError("a match answer maps each left side to a right side")
+    return given
+
+
+class MatchKind(Kind):
+    name = "match"
+    label = "match the pairs"
+    heading = "Match the pairs"
+
+    def build(self, question: MatchQuestion, common: Playable, rng: random.Random) -> Playable:
+        rights = [pair.right for pair in question.pairs]
+        return replace(
+            common,
+            lefts=tuple(pair.left for pair in question.pairs),
+            rights=shuffled(rights, rng, avoid=rights),
+            answer={pair.left: pair.right for pair in question.pairs},
+        )
+
+    def credit(self, playable: Playable, given: Answer) -> float:
+        right, chosen = pairs_of(key(playable)), pairs_of(given)
+        return sum(chosen.get(left) == partner for left, partner in right.items()) / len(right)
+
+    def words(self, playable: Playable, answer: Answer) -> str:
+        return "; ".join(f"{left} → {right}" for left, right in pairs_of(answer).items())
+
+    def shown(self, playable: Playable) -> list[str]:
+        rights = [f"  {letter}. {right}" for letter, right in zip(LETTERS, playable.rights, strict=False)]
+        return ["Left:", *numbered(playable.lefts), "Right:", *rights]
+
+    def hint(self, playable: Playable) -> str:
+        example = " ".join(
+            f"{n}{LETTERS[i]}"
+            for n, i in [(1, 1), (2, 0), (3, 2)]
+            if n <= len(playable.lefts) and i < len(playable.rights)
+        )
+        return f"Type each number with the letter it matches, e.g. {example}."
+
+    def parse(self, playable: Playable, raw: str) -> Answer | BadInput:
+        text = raw.lower()
+        lefts, rights = len(playable.lefts), len(playable.rights)
+        hint = self.hint(playable)
+        if not _PAIRS.fullmatch(text):
+            return BadInput(f"{raw!r} is not a list of pairs. {hint}")
+        answer: dict[str, str] = {}
+        for number, letter in _PAIR.findall(text):
+            n, index = int(number), LETTERS.index(letter)
+            if not 1 <= n <= lefts:
+                return BadInput(f"There is no number {n}: the left side is numbered 1 to {lefts}. {hint}")
+            if index >= rights:
+                return BadInput(
+                    f"There is no letter {letter}: the right side is lettered a to {LETTERS[rights - 1]}. {hint}"
+                )
+            left = playable.lefts[n - 1]
+            if left in answer:
+                return BadInput(f"Number {n} is paired twice. {hint}")
+            answer[left] = playable.rights[index]
+        missing = [str(n) for n in range(1, lefts + 1) if playable.lefts[n - 1] not in answer]
+        if missing:
+            return BadInput(f"Pair every number with a letter; missing: {', '.join(missing)}. {hint}")
+        return answer
+
+    def typed(self, playable: Playable, answer: Answer) -> str:
+        chosen = pairs_of(answer)
+        return " ".join(
+            f"{n}{LETTERS[playable.rights.index(chosen[left])]}"
+            for n, left in enumerate(playable.lefts, 1)
+            if left in chosen
+        )
+
+    def right_lines(self, playable: Playable) -> list[str]:
+        right = pairs_of(key(playable))
+        lines = [f"The right pairs: {self.typed(playable, right)}"]
+        for n, left in enumerate(playable.lefts, 1):
+            letter = LETTERS[playable.rights.index(right[left])]
+            lines.append(f"  {n}. {left} = {letter}. {right[left]}")
+        return lines
+
+    def cell(self, stored: Any) -> str:
+        if isinstance(stored, Mapping):
+            return "; ".join(f"{left} = {right}" for left, right in stored.items())
+        return str(stored)
+
+    def wrong(self, playable: Playable) -> Answer:
+        right = pairs_of(key(playable))
+        partners = [right[left] for left in playable.lefts]
+        return dict(zip(playable.lefts, partners[1:] + partners[:1], strict=True))
+
+
+KIND = MatchKind()
