@@ -260,6 +260,7 @@ class GameSession:
                 confidence=award.confidence,
                 marks=award.marks,
                 seconds=round(seconds, 3),
+                disputed=playable.dispute is not None,
             ),
         )
         self.steps.append(step)
