@@ -319,3 +319,66 @@ def test_a_players_cards_can_be_reset_keeping_the_answers(bank: Bank, store: Sto
     assert store.reset_cards("kim") == 2
     assert store.card_ids("kim") == []
     assert len(store.answers("kim")) == 2
+
+
+# --- the plain face, in a real process -----------------------------------------------------
+
+
+def test_the_plain_face_plays_a_month_of_due_rounds(
+    bank: Bank, content_dir: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from quiz.engine.rounds import draw
+    from tests.engine.helpers import SEEDS, quiz_command, quiz_env, right_input
+
+    def play(when: str, lines: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            quiz_command(
+                "play", "--plain", "--mode", "due", "--count", "3", "--seed", "5", "--player", "kim",
+                "--content", content_dir, "--seeds", SEEDS, "--data-dir", data_dir,
+            ),
+            input="".join(line + "\n" for line in lines),
+            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
+            env={**quiz_env(), review.NOW_VARIABLE: when}, timeout=120,
+        )  # fmt: skip
+
+    playables = draw(bank, RoundSpec(mode="due", count=3, seed=5)).playables
+    assert [p.id for p in playables] == [q.id for q in bank.questions[:3]]
+    first = play(DAY0, [wrong_input(p) for p in playables])
+    assert first.returncode == 0, first.stderr
+    assert "Due for review: 3 questions." in first.stdout
+    assert first.stdout.count("Wrong.") == 3
+
+    store = Store.open(data_dir)
+    store.set_setting(review.NEW_PER_DAY, "0")
+    store.close()
+    # A week on: the three missed questions, and nothing new.
+    week = later(days=7)
+    by_due = sorted(playables, key=lambda p: p.id)  # due at the same minute: in the order of their ids
+    second = play(week, [right_input(p) for p in by_due])
+    assert second.returncode == 0, second.stderr
+    assert all(p.prompt in second.stdout for p in playables)
+    assert second.stdout.count("Right.") == 3
+    third = play(week, [right_input(p) for p in by_due])  # the next learning step, minutes later
+    assert third.stdout.count("Right.") == 3
+    done = play(week, [])
+    assert done.returncode == 0, done.stderr
+    assert "Nothing due: next review in 3 days." in done.stdout
+
+
+def test_a_bad_quiz_now_is_a_usage_error_not_a_traceback(content_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.engine.helpers import SEEDS, quiz_command, quiz_env
+
+    result = subprocess.run(
+        quiz_command("play", "--plain", "--mode", "due", "--content", content_dir, "--seeds", SEEDS),
+        input="", capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
+        env={**quiz_env(), review.NOW_VARIABLE: "soon", "QUIZ_DATA_DIR": str(tmp_path / "d")}, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "quiz: error: QUIZ_NOW must be an ISO 8601 date-time such as 2026-12-01T09:00, not 'soon'\n"
+    )
