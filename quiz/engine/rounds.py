@@ -122,6 +122,11 @@ def _all_candidates(bank: Bank) -> list[Candidate]:
     return [*bank.questions, *generated_refs(bank)]
 
 
+def question_ids(bank: Bank) -> list[str]:
+    """Every question a round can draw, written and generated: the ids cards are kept under."""
+    return [c.id for c in _all_candidates(bank)]
+
+
 def candidate(bank: Bank, question_id: str) -> Candidate | None:
     """The question (written or generated) with this id, if the bank still has it."""
     if is_generated(question_id):
