@@ -24,12 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
-
-    from quiz.engine.store import Store
 
 NOW_VARIABLE = "QUIZ_NOW"
 NEW_PER_DAY = "new_per_day"  # the setting: new questions the due mode brings in a day
@@ -42,6 +40,20 @@ RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 STATE_NAMES = {LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 FORECAST_DAYS = 30
+
+
+class Store(Protocol):
+    """What this module reads from `quiz.engine.store.Store` (named here, not imported: the
+    store imports this module to review a card)."""
+
+    def get_setting(self, key: str, player: str | None = None) -> str | None: ...
+    def due_cards(self, player: str, before: str) -> list[str]: ...
+    def count_due(self, player: str, before: str) -> int: ...
+    def card_ids(self, player: str) -> list[str]: ...
+    def cards_begun_since(self, player: str, since: str) -> int: ...
+    def next_due(self, player: str, after: str) -> str | None: ...
+    def cards(self, player: str | None = None) -> list[tuple[str, int, str, int, int]]: ...
+    def calibration_by_dispute(self, player: str | None = None) -> list[tuple[int, int, int, int]]: ...
 
 
 # --- the clock ------------------------------------------------------------------------
