@@ -1,4 +1,4 @@
-"""The `quiz` command: play (the default), check, schema, stats, export.
+"""The `quiz` command: play (the default), check, schema, stats, export, review.
 
 The options are read by `quiz.commands.parser`; each command runs from its own
 module in `quiz.commands`, imported only when that command runs.
@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.export import run_export
 
             return run_export(args)
+        if args.command == "review":
+            from quiz.commands.review import run_review
+
+            return run_review(args)
         from quiz.commands.play import run_play
 
         return run_play(args)

@@ -160,4 +160,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _content_options(export)
     _filter_options(export.add_argument_group("which questions (as for play)"))
+
+    review = commands.add_parser("review", help="spaced review: reset a player's review schedule")
+    review_commands = review.add_subparsers(
+        dest="review_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    reset = review_commands.add_parser(
+        "reset", help="forget a player's review schedule (their answers and stats are kept)"
+    )
+    reset.add_argument("--player", metavar="NAME", required=True, help="whose schedule to reset")
+    reset.add_argument("--yes", action="store_true", help="do not ask first")
+    reset.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     return parser

@@ -1,7 +1,8 @@
 """`quiz stats`: a player's record as a table, JSON, or CSV of every answer.
 
 Reads the progress store only (never the bank), so it starts fast and works
-after the bank has changed. A missing store is an empty record, not an error.
+after the bank has changed (with `--content`, it reads the bank too, to count
+the questions not yet begun). A missing store is an empty record, not an error.
 A store that cannot be read (damaged, which moves it aside like in the game,
 locked, or from a newer version) is reported with its reason and exit status 3,
 so that a teacher's script never takes an empty export for an empty class.
@@ -10,8 +11,11 @@ so that a teacher's script never takes an empty export for an empty class.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.engine.store import Store
 
 EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
 
@@ -19,6 +23,7 @@ EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
 def run_stats(args: argparse.Namespace) -> int:
     from quiz.content.text import clean_line
     from quiz.engine import stats
+    from quiz.engine.review import review_stats
     from quiz.engine.store import Store
     from quiz.paths import data_dir
 
@@ -30,24 +35,50 @@ def run_stats(args: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
         player = clean_line(getattr(args, "player", None) or "").strip() or None
         if player is not None:
-            known = store.players()
-            found = [name for name in known if name.casefold() == player.casefold()]
-            if not found:
-                close = difflib.get_close_matches(player, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                listing = ", ".join(known) if known else "none yet"
-                print(f"quiz stats: no player named {player!r}{hint} (players: {listing})", file=sys.stderr)
+            player = find_player(store, player, "quiz stats")
+            if player is None:
                 return EXIT_NO_PLAYER
-            player = found[0]
         rows = store.answers(player)
-        campaigns = store.campaign_results(player)
         form = getattr(args, "format", "table")
         if form == "csv":
             stats.write_csv(rows, sys.stdout)
-        elif form == "json":
-            print(stats.to_json(stats.compute(rows, player, campaigns)))
-        else:
-            print(stats.to_table(stats.compute(rows, player, campaigns)))
+            return EXIT_OK
+        figures = stats.compute(rows, player, store.campaign_results(player))
+        figures.review = review_stats(store, player, bank_ids=_bank_ids(args))
+        print(stats.to_json(figures) if form == "json" else stats.to_table(figures))
         return EXIT_OK
     finally:
         store.close()
+
+
+def find_player(store: Store, name: str, command: str) -> str | None:
+    """The stored spelling of a player's name; None, once said on stderr, if there is none."""
+    known = store.players()
+    found = [known_name for known_name in known if known_name.casefold() == name.casefold()]
+    if found:
+        return found[0]
+    from quiz.content.problems import did_you_mean
+
+    hint = did_you_mean(name, known)
+    listing = ", ".join(known) if known else "none yet"
+    print(f"{command}: no player named {name!r}{hint} (players: {listing})", file=sys.stderr)
+    return None
+
+
+def _bank_ids(args: argparse.Namespace) -> list[str] | None:
+    """With --content, the bank's question ids (so new questions are counted); else None, unread."""
+    if getattr(args, "content", None) is None:
+        return None
+    from quiz.content.bank import ContentUnreadable, load_bank
+    from quiz.engine.rounds import question_ids
+    from quiz.paths import default_seeds_dir
+
+    try:
+        result = load_bank(args.content, getattr(args, "seeds", None) or default_seeds_dir())
+    except ContentUnreadable as exc:
+        print(f"quiz stats: {exc}; new questions are not counted.", file=sys.stderr)
+        return None
+    if not result.ok:
+        print("quiz stats: the question bank has errors, so new questions are not counted.", file=sys.stderr)
+        return None
+    return question_ids(result.bank)

@@ -36,7 +36,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     that a suggestion is noise ("Kazakhstan" is not a slip for "Uzbekistan").
     """
     options = list(candidates)
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    # One letter is a larger share of a short name: "kym" for "kim" is a slip too.
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6 if len(word) <= 4 else 0.75)
     if not matches and len(word) >= 4:  # the start of one longer name: "Different days"
         matches = [c for c in options if c.casefold().startswith(word.casefold())]
         matches = matches if len(matches) == 1 else []

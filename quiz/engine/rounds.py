@@ -12,6 +12,9 @@
   has not seen or last got wrong, then those seen longest ago.
 - Review mode is the player's missed questions (last answer not fully right),
   most recently missed first, whatever the seed.
+- Due mode is spaced review (`quiz.engine.review`): the cards due by the end of
+  today, most overdue first, then questions never answered, up to the new
+  questions a day allow, in the bank's order (written questions first).
 
 The draw makes one pass over the bank per active filter and one to group by
 topic; only the questions drawn become Playables.
@@ -30,6 +33,7 @@ from quiz.engine.build import playable_from_question
 from quiz.engine.generated import GeneratedRef, generated_refs, is_generated, ref_for
 from quiz.engine.generated import build as build_generated
 from quiz.engine.playable import Playable
+from quiz.engine.review import DEFAULT_NEW_PER_DAY, ReviewQueue, clock
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import History
 
@@ -47,12 +51,16 @@ class Round:
     empty_reason: str | None = None  # why the round has no questions, in one sentence
 
 
-def draw(bank: Bank, spec: RoundSpec, history: History | None = None) -> Round:
+def draw(
+    bank: Bank, spec: RoundSpec, history: History | None = None, queue: ReviewQueue | None = None
+) -> Round:
     """Draw a round. The same bank, spec and seed always give the same round
-    (review mode aside, which follows the player's history)."""
+    (review and due aside, which follow the player's history and cards)."""
     seed = spec.seed if spec.seed is not None else random.SystemRandom().randrange(2**31)
     rng = random.Random(seed)
     history = history or History()
+    if spec.mode == "due":
+        return _draw_due(bank, spec, seed, queue)
     if spec.mode == "review":
         chosen = matching(_missed(bank, history), spec)
         available = len(chosen)
@@ -74,6 +82,25 @@ def draw(bank: Bank, spec: RoundSpec, history: History | None = None) -> Round:
     return Round(playables, spec, seed, available, reason)
 
 
+def _draw_due(bank: Bank, spec: RoundSpec, seed: int, queue: ReviewQueue | None) -> Round:
+    """The due cards that the bank still has and the filters let through, then new questions."""
+    pool = matching(_all_candidates(bank), spec)  # written questions first, then generated ones
+    if queue is None:  # no cards at all: a new player
+        queue = ReviewQueue(
+            now=clock(), due=(), known=frozenset(), new_per_day=DEFAULT_NEW_PER_DAY, new_today=0
+        )
+    by_id = {c.id: c for c in pool}
+    due = [by_id[q] for q in queue.due if q in by_id]
+    new_ids = queue.new_questions(by_id) if len(due) < spec.count else []
+    chosen = [*due, *(by_id[q] for q in new_ids)][: spec.count]
+    playables = tuple(_build(c, bank, seed) for c in chosen)
+    reason = None
+    if not playables:
+        new_left = any(q not in queue.known for q in by_id)
+        reason = queue.empty_reason(new_left) if pool else empty_reason(bank, spec)
+    return Round(playables, spec, seed, len(due) + len(new_ids), reason)
+
+
 def _written_first(pool: list[Candidate], count: int) -> list[Candidate]:
     """Outside the disputes mode, questions generated from disputes only fill in.
 
@@ -93,6 +120,11 @@ def _build(candidate: Candidate, bank: Bank, seed: int) -> Playable:
 
 def _all_candidates(bank: Bank) -> list[Candidate]:
     return [*bank.questions, *generated_refs(bank)]
+
+
+def question_ids(bank: Bank) -> list[str]:
+    """Every question a round can draw, written and generated: the ids cards are kept under."""
+    return [c.id for c in _all_candidates(bank)]
 
 
 def candidate(bank: Bank, question_id: str) -> Candidate | None:

@@ -124,7 +124,12 @@ class GameSession:
         self.player = clean_line(player or "").strip() or DEFAULT_PLAYER
         needs_history = spec.mode == "review" or spec.seed is None
         history = store.history(self.player) if needs_history else None
-        self.round: Round = draw(bank, spec, history)
+        queue = None
+        if spec.mode == "due":
+            from quiz.engine.review import queue as review_queue
+
+            queue = review_queue(store, self.player)
+        self.round: Round = draw(bank, spec, history, queue)
         self.spec = self.round.spec
         self.seed = self.round.seed
         self.steps: list[Step] = []
@@ -236,6 +241,7 @@ class GameSession:
                 confidence=award.confidence,
                 marks=award.marks,
                 seconds=round(seconds, 3),
+                disputed=playable.dispute is not None,
             ),
         )
         step = Step(playable, given, verdict, award)

@@ -74,6 +74,12 @@ def play_options(
     mode = mode or "quick"
     if mode not in MODES:
         raise OptionsError(f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
+    from quiz.engine.review import BadNow, check_now
+
+    try:
+        check_now()
+    except BadNow as exc:
+        raise OptionsError(str(exc)) from None
     kinds = _unique(types)
     for kind in kinds:
         if kind not in QUESTION_TYPES:

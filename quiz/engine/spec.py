@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class RoundSpec:
     """What round to draw. Both faces build one from the same options."""
 
-    mode: str = "quick"  # quick | drill | disputes | review
+    mode: str = "quick"  # quick | drill | disputes | review | due
     topics: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()

@@ -15,11 +15,14 @@ import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.content.text import clean_line
 from quiz.engine.kinds import KINDS
 from quiz.engine.store import AnswerRow, CampaignResult
+
+if TYPE_CHECKING:
+    from quiz.engine.review import ReviewStats
 
 MOST_MISSED = 10
 
@@ -68,6 +71,7 @@ class Stats:
     calibration: list[Tally] = field(default_factory=list)  # name: "1", "2", "3"
     most_missed: list[Missed] = field(default_factory=list)
     campaigns: list[CampaignResult] = field(default_factory=list)  # finished journeys, oldest first
+    review: ReviewStats | None = None  # spaced review (quiz.engine.review.review_stats), when asked for
 
 
 def compute(
@@ -133,6 +137,8 @@ def to_json(stats: Stats) -> str:
         {"confidence": int(t["name"]), **{k: v for k, v in t.items() if k != "name"}}
         for t in data["calibration"]
     ]
+    if stats.review is not None and stats.review.retention is not None:
+        data["review"]["retention"] = round(stats.review.retention, 4)
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -145,6 +151,10 @@ def to_table(stats: Stats) -> str:
     lines += _campaign_lines(stats.campaigns)
     if not stats.answered:
         lines.append("No answers recorded yet.")
+        if stats.review is not None and any(
+            stats.review.cards.get(s) for s in ("learning", "review", "relearning")
+        ):
+            lines += ["", *_review_lines(stats.review)]
         return "\n".join(lines)
     lines.append(
         f"Rounds played: {stats.rounds}. Answers: {stats.answered}, {stats.right} fully right."
@@ -169,7 +179,40 @@ def to_table(stats: Stats) -> str:
                     f"  {entry.missed} of {entry.answered} missed  {entry.question_id}: {entry.prompt}"
                 )
             )
+    if stats.review is not None:
+        lines += ["", *_review_lines(stats.review)]
     return "\n".join(lines)
+
+
+def _review_lines(review: ReviewStats) -> list[str]:
+    """The spaced review: what is due when, true retention, cards by state, calibration by disputes."""
+    lines = [
+        f"Due for review: {review.due_today} today, {review.due_tomorrow} tomorrow,"
+        f" {review.due_week} in the next 7 days, {review.due_month} in the next 30."
+    ]
+    if review.retention is None:
+        lines.append("True retention: no review has fallen due yet.")
+    else:
+        lines.append(
+            f"True retention: {_percent(review.retention)} of {review.due_reviews} due reviews answered right."
+        )
+    states = ", ".join(f"{count} {state}" for state, count in review.cards.items() if count is not None)
+    if review.cards.get("new") is None:
+        states += " (new questions are counted with --content)"
+    lines.append(f"Cards: {states}.")
+    split = [
+        *(
+            Tally(f"disputes, confidence {r.confidence}", r.answered, r.right)
+            for r in review.calibration_disputes
+        ),
+        *(
+            Tally(f"others, confidence {r.confidence}", r.answered, r.right)
+            for r in review.calibration_others
+        ),
+    ]
+    if split:
+        lines += ["", *_tally_table("Calibration: disputes and the rest", split, right_share=True)]
+    return lines
 
 
 def _campaign_lines(results: list[CampaignResult]) -> list[str]:

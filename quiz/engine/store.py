@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # not at run time: `quiz stats` needs neither pydantic nor the bank
     from quiz.engine.playable import Answer
+    from quiz.engine.review import CardState
     from quiz.engine.spec import RoundSpec
 
 FILE_NAME = "progress.sqlite3"
@@ -43,7 +44,9 @@ LAST_PLAYER = "last_player"  # global setting: the name of the last player
 
 T = TypeVar("T")
 
-MIGRATIONS: list[tuple[str, ...]] = [
+Migration = str | Callable[[sqlite3.Connection], None]  # an SQL statement, or Python work on the file
+
+MIGRATIONS: list[tuple[Migration, ...]] = [
     # 0 -> 1: the first schema.
     (
         """CREATE TABLE players (
@@ -110,12 +113,46 @@ MIGRATIONS: list[tuple[str, ...]] = [
             finished TEXT NOT NULL
         )""",
     ),
+    # 2 -> 3: spaced review: one card per player and question, built from the answers so far.
+    (
+        """CREATE TABLE cards (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            question_id TEXT NOT NULL,
+            state INTEGER NOT NULL,     -- fsrs.State: 1 learning, 2 review, 3 relearning
+            step INTEGER,               -- the learning or relearning step; NULL in review
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,          -- ISO 8601 UTC, as quiz.engine.review.stamp writes it
+            last_review TEXT NOT NULL,
+            begun TEXT NOT NULL,        -- the first review: new questions a day are counted by it
+            reviews INTEGER NOT NULL,
+            due_reviews INTEGER NOT NULL,  -- reviews in the review state, when due (true retention)
+            due_right INTEGER NOT NULL,    -- of those, answered fully right
+            disputed INTEGER NOT NULL,  -- 1 for a question about a dispute
+            PRIMARY KEY (player_id, question_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX cards_by_due ON cards (player_id, due)",
+        "CREATE INDEX cards_by_begun ON cards (player_id, begun)",
+        lambda db: _cards_from_history(db),
+    ),
 ]
 
 _INSERT_ANSWER = """INSERT INTO answers (
     round_id, player_id, position, question_id, type, topic, sources, difficulty, prompt,
     given, outcome, credit, points, streak, confidence, marks, seconds, answered
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"""
+
+_PLAYER = "(SELECT id FROM players WHERE name = ?)"
+_CARD_STATE = "state, step, stability, difficulty, due, last_review"
+_UPSERT_CARD = """INSERT INTO cards (
+    player_id, question_id, state, step, stability, difficulty, due, last_review, begun,
+    reviews, due_reviews, due_right, disputed
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+ON CONFLICT (player_id, question_id) DO UPDATE SET
+    state = excluded.state, step = excluded.step, stability = excluded.stability,
+    difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
+    reviews = reviews + 1, due_reviews = due_reviews + excluded.due_reviews,
+    due_right = due_right + excluded.due_right, disputed = excluded.disputed"""
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per answer
@@ -165,6 +202,7 @@ class AnswerRecord:
     confidence: int | None
     marks: int | None
     seconds: float | None
+    disputed: bool = False  # a question about a dispute (for the calibration split of the stats)
 
 
 @dataclass(frozen=True)
@@ -410,10 +448,11 @@ class Store:
         return round_id
 
     def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
-        """Record one answer, committed before this returns.
+        """Record one answer and review its card, committed together before this returns.
 
-        One INSERT in autocommit mode is its own transaction; SQLite stamps
-        the time. (Kept lean: the benchmark holds it to 1.5 times a bare insert.)
+        SQLite stamps the answer's time; the card is reviewed at the review
+        clock's (`quiz.engine.review.clock`). (Kept lean: the benchmark holds
+        it to 1.5 times a bare insert.)
         """
         a = answer
         values = [
@@ -438,13 +477,13 @@ class Store:
         with self._lock:
             try:
                 values[1] = self._round_players.get(round_id) or self._round_player(round_id)
-                self._db.execute(_INSERT_ANSWER, values)
+                self._insert_answer(values, a)
             except sqlite3.Error as exc:
                 if self.path is None:
                     raise
                 self._fall_back(exc)
                 values[1] = self._round_players.get(round_id) or self._round_player(round_id)
-                self._db.execute(_INSERT_ANSWER, values)
+                self._insert_answer(values, a)
 
     def _round_player(self, round_id: int) -> int:
         """The player of a round another store object started (0 if unknown)."""
@@ -487,12 +526,13 @@ class Store:
         )
         return [_answer_row(row) for row in rows]
 
-    def _select(self, query: str, order: str, player: str | None) -> list[tuple[Any, ...]]:
+    def _select(
+        self, query: str, order: str, player: str | None, params: Sequence[Any] = ()
+    ) -> list[tuple[Any, ...]]:
         """Rows of a query joined to `players p`, of one player or of all, in `order`."""
-        params: Sequence[Any] = ()
         if player is not None:
             query += " WHERE p.name = ?"
-            params = (player,)
+            params = (*params, player)
         return self._run(lambda db: db.execute(f"{query} ORDER BY {order}", params).fetchall())
 
     # --- campaigns -------------------------------------------------------------------
@@ -570,6 +610,135 @@ class Store:
             CampaignResult(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5])) for r in rows
         ]
 
+    # --- spaced review: the cards (quiz.engine.review schedules them) -------------------
+
+    def _insert_answer(self, values: list[Any], answer: AnswerRecord) -> None:
+        """The answer's row and its card's review, in one transaction."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(_INSERT_ANSWER, values)
+            _review_card(
+                db, values[1], answer.question_id, answer.outcome, answer.confidence, answer.disputed
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
+
+    def review_card(
+        self, player: str, question_id: str, outcome: str, confidence: int | None = None, *, disputed: bool
+    ) -> None:
+        """Review a card outside a round (a campaign's question), committed before this returns."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                _review_card(db, self._player_id(db, player), question_id, outcome, confidence, disputed)
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                self._player_ids.pop(player.casefold(), None)
+                raise
+
+        self._run(work)
+
+    def card(self, player: str, question_id: str) -> CardState | None:
+        """One card's scheduling, or None if the player has never answered the question."""
+        from quiz.engine.review import CardState
+
+        row = self._run(
+            lambda db: db.execute(
+                f"SELECT {_CARD_STATE} FROM cards WHERE player_id = {_PLAYER} AND question_id = ?",
+                (player, question_id),
+            ).fetchone()
+        )
+        return None if row is None else CardState(*row)
+
+    def due_cards(self, player: str, before: str) -> list[str]:
+        """The player's questions due before a time (a stamp), most overdue first."""
+        rows = self._run(
+            lambda db: db.execute(
+                f"SELECT question_id FROM cards WHERE player_id = {_PLAYER} AND due < ? ORDER BY due, question_id",
+                (player, before),
+            ).fetchall()
+        )
+        return [row[0] for row in rows]
+
+    def count_due(self, player: str, before: str) -> int:
+        row = self._run(
+            lambda db: db.execute(
+                f"SELECT count(*) FROM cards WHERE player_id = {_PLAYER} AND due < ?", (player, before)
+            ).fetchone()
+        )
+        return int(row[0])
+
+    def card_ids(self, player: str) -> list[str]:
+        """Every question the player has a card for."""
+        rows = self._run(
+            lambda db: db.execute(
+                f"SELECT question_id FROM cards WHERE player_id = {_PLAYER}", (player,)
+            ).fetchall()
+        )
+        return [row[0] for row in rows]
+
+    def cards_begun_since(self, player: str, since: str) -> int:
+        """How many cards the player began at or after a time (new questions today)."""
+        row = self._run(
+            lambda db: db.execute(
+                f"SELECT count(*) FROM cards WHERE player_id = {_PLAYER} AND begun >= ?", (player, since)
+            ).fetchone()
+        )
+        return int(row[0])
+
+    def next_due(self, player: str, after: str) -> str | None:
+        """When the player's first card due at or after a time is due, or None."""
+        row = self._run(
+            lambda db: db.execute(
+                f"SELECT min(due) FROM cards WHERE player_id = {_PLAYER} AND due >= ?", (player, after)
+            ).fetchone()
+        )
+        return None if row is None or row[0] is None else str(row[0])
+
+    def cards(self, player: str | None = None) -> list[tuple[str, int, str, int, int]]:
+        """(question id, state, due, due reviews, of them right) of every card, of one player or all."""
+        rows = self._select(
+            "SELECT c.question_id, c.state, c.due, c.due_reviews, c.due_right"
+            " FROM cards c JOIN players p ON p.id = c.player_id",
+            "c.player_id, c.question_id",
+            player,
+        )
+        return [(str(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+    def calibration_by_dispute(self, player: str | None = None) -> list[tuple[int, int, int, int]]:
+        """(about a dispute, confidence, answered, right) over every answer given with a certainty.
+
+        Whether a question is about a dispute is its card's; an answer without
+        a card counts by its id (generated questions have a "~").
+        """
+        rows = self._select(
+            "SELECT coalesce(c.disputed, instr(a.question_id, '~') > 0) AS disputed, a.confidence,"
+            " count(*), sum(a.outcome = 'right')"
+            " FROM answers a JOIN players p ON p.id = a.player_id"
+            " LEFT JOIN cards c ON c.player_id = a.player_id AND c.question_id = a.question_id"
+            " WHERE a.confidence IS NOT NULL"
+            + (" AND p.name = ?" if player is not None else "")
+            + " GROUP BY 1, 2",
+            "1, 2",
+            None,
+            (player,) if player is not None else (),
+        )
+        return [(int(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    def reset_cards(self, player: str) -> int:
+        """Forget a player's cards (their answers stay); how many there were."""
+
+        def work(db: sqlite3.Connection) -> int:
+            cursor = db.execute(f"DELETE FROM cards WHERE player_id = {_PLAYER}", (player,))
+            return int(cursor.rowcount)
+
+        return self._run(work)
+
     def integrity(self) -> str:
         """SQLite's own check of the file: "ok" when sound."""
         return str(self._run(lambda db: db.execute("PRAGMA integrity_check").fetchone()[0]))
@@ -603,6 +772,76 @@ def _answer_row(row: Sequence[Any]) -> AnswerRow:
         confidence=confidence,
         marks=marks,
         seconds=seconds,
+    )
+
+
+# --- spaced review: one card's review, and the cards built from the history -------
+
+
+def _review_card(
+    db: sqlite3.Connection,
+    player_id: int,
+    question_id: str,
+    outcome: str,
+    confidence: int | None,
+    disputed: bool,
+) -> None:
+    """Review one card at the review clock's time, inside the caller's transaction."""
+    from quiz.engine import review
+
+    row = db.execute(
+        f"SELECT {_CARD_STATE} FROM cards WHERE player_id = ? AND question_id = ?", (player_id, question_id)
+    ).fetchone()
+    before = None if row is None else review.CardState(*row)
+    when = review.clock()
+    after = review.review(before, review.rating_for(outcome, confidence), when)
+    counted = review.counts_for_retention(before, when)
+    db.execute(
+        _UPSERT_CARD,
+        (player_id, question_id, *after, after.last_review, int(counted),
+         int(counted and outcome == "right"), int(disputed)),
+    )  # fmt: skip
+
+
+def _cards_from_history(db: sqlite3.Connection) -> None:
+    """Build every card by replaying the answers so far through the scheduler, oldest first.
+
+    A returning learner's schedule then starts from what they know, not from
+    nothing. Each answer is reviewed at the time it was given. Whether a
+    written question is about a dispute is not in the answers: generated
+    questions (a "~" in the id) are; the others are marked on their next answer.
+    """
+    from quiz.engine import review
+
+    cards: dict[tuple[int, str], list[Any]] = {}
+    rows = db.execute(
+        "SELECT player_id, question_id, outcome, confidence, answered FROM answers ORDER BY answered, id"
+    )
+    for player_id, question_id, outcome, confidence, answered in rows:
+        try:
+            when = review.instant(str(answered))
+        except ValueError:
+            continue  # a time that cannot be read cannot be scheduled; the answer itself stays
+        key = (player_id, question_id)
+        entry = cards.get(key)
+        before = entry[0] if entry else None
+        after = review.review(before, review.rating_for(outcome, confidence), when)
+        counted = review.counts_for_retention(before, when)
+        right = counted and outcome == "right"
+        if entry is None:
+            cards[key] = [after, after.last_review, 1, int(counted), int(right)]
+        else:
+            entry[0] = after
+            entry[2] += 1
+            entry[3] += counted
+            entry[4] += right
+    db.executemany(
+        "INSERT INTO cards (player_id, question_id, state, step, stability, difficulty, due, last_review,"
+        " begun, reviews, due_reviews, due_right, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (player_id, question_id, *card, begun, reviews, due_reviews, due_right, int("~" in question_id))
+            for (player_id, question_id), (card, begun, reviews, due_reviews, due_right) in cards.items()
+        ),
     )
 
 
@@ -666,7 +905,7 @@ def _use_wal(db: sqlite3.Connection) -> None:
         pause = min(pause * 2, 0.1)
 
 
-def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[str]] | None = None) -> int:
+def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[Migration]] | None = None) -> int:
     """Bring the schema forward to the newest version; the version reached.
 
     Each step is one transaction; two processes opening an old file at once
@@ -685,7 +924,10 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[str]] | None =
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version < len(steps):
                 for statement in steps[version]:
-                    db.execute(statement)
+                    if isinstance(statement, str):
+                        db.execute(statement)
+                    else:
+                        statement(db)
                 version += 1
                 db.execute(f"PRAGMA user_version = {version}")
             db.execute("COMMIT")

@@ -29,6 +29,7 @@ _MODE_TITLES = {
     "drill": "Drill",
     "disputes": "Where the sources disagree",
     "review": "Review of missed questions",
+    "due": "Due for review",
 }
 _DISPUTE_KINDS = {
     "fact": "a disagreement of fact",
@@ -116,7 +117,7 @@ class PlainGame:
         session = GameSession(setup.bank, setup.options.spec, setup.store, player)
         if not session.total:
             self.say(session.empty_reason or "No questions.")
-            return EXIT_OK if session.spec.mode == "review" else EXIT_USAGE
+            return EXIT_OK if session.spec.mode in {"review", "due"} else EXIT_USAGE
         self.introduce(session)
         status = EXIT_OK
         try:
@@ -152,10 +153,10 @@ class PlainGame:
         if spec.mode == "drill" and spec.topics:
             title += f" on {', '.join(spec.topics)}"
         line = f"{title}: {session.total} question{'s' if session.total != 1 else ''}"
-        if spec.seed is not None and spec.mode != "review":  # review follows the history
+        if spec.seed is not None and spec.mode not in {"review", "due"}:  # these follow the history
             line += f", seed {spec.seed} (the same seed always gives the same round)"
         self.say(line + ".")
-        if spec.mode != "review" and session.round.available < spec.count:
+        if spec.mode not in {"review", "due"} and session.round.available < spec.count:
             available = session.round.available
             self.say(
                 f"Only {available} question{'s' if available != 1 else ''} match, so the round is shorter."

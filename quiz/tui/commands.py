@@ -34,6 +34,7 @@ ROUNDS = [
     ("drill", "Start a topic drill", "Questions on the topic chosen on the home screen"),
     ("disputes", "Start a round on the disputes", "Where the sources disagree"),
     ("review", "Review my mistakes", "Questions you got wrong before"),
+    ("due", "Review what is due", "Spaced review: the questions due today, then new ones"),
 ]
 
 

@@ -137,6 +137,27 @@ class Game:
         with contextlib.suppress(Exception):
             self.store.set_setting(key, value)
 
+    def due_today(self) -> int:
+        """The player's reviews due by the end of today (0 before a player is chosen)."""
+        from quiz.engine.review import due_today
+
+        if not self.player:
+            return 0
+        try:
+            return due_today(self.store, self.player)
+        except Exception:
+            return 0  # the store's notice already says progress is not saved
+
+    def review_stats(self) -> Any:
+        """The player's review figures (`quiz.engine.review.ReviewStats`), new questions counted."""
+        from quiz.engine.review import ReviewStats, review_stats
+        from quiz.engine.rounds import question_ids
+
+        try:
+            return review_stats(self.store, self.player or "", bank_ids=question_ids(self.bank))
+        except Exception:
+            return ReviewStats()
+
     # --- rounds -------------------------------------------------------------
 
     def session(

@@ -142,7 +142,17 @@ class Journey:
         before = self.score
         verdict = self.run.answer(ref, given)
         self.save()
+        self._review(ref, verdict)
         return verdict, self.score - before
+
+    def _review(self, ref: str, verdict: Verdict) -> None:
+        """The answer reviews the question's card, as an answer in a round does."""
+        view = next((v for v in self.run.questions() if v.ref == ref), None)
+        if view is not None:
+            playable = view.playable
+            self.store.review_card(
+                self.player, playable.id, verdict.outcome, disputed=playable.dispute is not None
+            )
 
     def try_pair(self, first: str, second: str) -> tuple[bool, int]:
         before = self.score

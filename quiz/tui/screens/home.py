@@ -30,6 +30,7 @@ MODES: list[tuple[str, str, str]] = [
     ("disputes", "Where sources disagree", "the questions about disputes"),
     ("review", "Review my mistakes", "questions you got wrong before"),
     ("campaign", "Campaign", "the Kazakhstan briefing: a text adventure through the reports"),
+    ("due", "Due for review", "spaced review: what is due today, then new questions"),
 ]
 SIZES = (5, 10, 15, 20)
 HOME_KEYS = [
@@ -46,9 +47,14 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def mode_prompt(number: int, title: str, blurb: str) -> Content:
+def mode_prompt(number: int, title: str, blurb: str, count: str = "") -> Content:
     return Content.assemble(
-        (f" {number} ", "bold $text-accent"), " ", (title, "bold"), "  ", (blurb, "$text-muted")
+        (f" {number} ", "bold $text-accent"),
+        " ",
+        (title, "bold"),
+        *(("  ", (count, "bold $text-warning")) if count else ()),
+        "  ",
+        (blurb, "$text-muted"),
     )
 
 
@@ -73,6 +79,7 @@ class HomeScreen(Screen[None]):
         Binding("3", "play('disputes')", "Disputes round", id="home.disputes-round", show=False),
         Binding("4", "play('review')", "Review", id="home.review", show=False),
         Binding("5", "play('campaign')", "Campaign", id="home.campaign", show=False),
+        Binding("6", "play('due')", "Due for review", id="home.due", show=False),
         Binding("n", "size", "Size", id="home.size", tooltip="Change the number of questions", show=False),
         Binding("t", "topic", "Topic", id="home.topic", tooltip="Choose the topic", show=False),
         Binding(
@@ -164,6 +171,7 @@ class HomeScreen(Screen[None]):
             self.notify(game.notice, title="Progress", severity="warning", markup=False)
         self.show_player()
         self.show_options()
+        self.show_due()
         bank = game.bank
         self.query_one("#bank", Static).update(
             Content.styled(
@@ -177,6 +185,7 @@ class HomeScreen(Screen[None]):
             if name:
                 game.set_player(name)
                 self.show_player()
+                self.show_due()
             elif self.options.spec.mode != "campaign":  # open_campaign asks the name itself
                 self.action_player(first=True)
 
@@ -196,6 +205,18 @@ class HomeScreen(Screen[None]):
                 ("Player: ", "bold"), Content(player or "(nobody yet)"), ("   p to switch", "$text-muted")
             )
         )
+
+    def show_due(self) -> None:
+        """How many reviews are due today, beside the due mode."""
+        if self.game is None:
+            return
+        number, (mode, title, blurb) = next((i, m) for i, m in enumerate(MODES, 1) if m[0] == "due")
+        count = self.game.due_today()
+        prompt = mode_prompt(number, title, blurb, f"{count} due today" if count else "")
+        self.query_one("#modes", OptionList).replace_option_prompt(mode, prompt)
+
+    def on_screen_resume(self) -> None:
+        self.show_due()  # back from a round: fewer are due
 
     def show_options(self) -> None:
         self.query_one("#opt-size", Static).update(
@@ -296,6 +317,7 @@ class HomeScreen(Screen[None]):
             elif game.player is None:
                 game.set_player("Player")
                 self.show_player()
+            self.show_due()
 
         self.app.push_screen(PlayerScreen(game.players(), current=game.player, first=first), chosen)
 

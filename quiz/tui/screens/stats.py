@@ -22,7 +22,7 @@ from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
 from quiz.tui.text import percent, topic_name
 from quiz.tui.widgets.campaign_widgets import CampaignStats
-from quiz.tui.widgets.charts import Bar, BarChart, HistoryChart
+from quiz.tui.widgets.charts import Bar, BarChart, ForecastChart, HistoryChart
 
 
 def plural(count: int, word: str) -> str:
@@ -48,6 +48,7 @@ class StatsScreen(Screen[None]):
             rows = []
         self.stats: Any = compute(rows, player)
         self.rounds = round_accuracies(rows)
+        self.review: Any = game.review_stats()
 
     def compose(self) -> ComposeResult:
         s = self.stats
@@ -76,6 +77,7 @@ class StatsScreen(Screen[None]):
                     id="stats-facts",
                 )
             yield CampaignStats(self.game)
+            yield from self.review_section()
             yield Static("Accuracy round by round", classes="section-title", markup=False)
             yield HistoryChart(self.rounds, id="history-chart")
             yield Static("By topic", classes="section-title", markup=False)
@@ -123,6 +125,40 @@ class StatsScreen(Screen[None]):
                         classes="calibration",
                     )
         yield Footer()
+
+    def review_section(self) -> ComposeResult:
+        """Spaced review: what falls due when, true retention, cards by state, calibration by disputes."""
+        r = self.review
+        yield Static("Spaced review", classes="section-title", markup=False)
+        yield Static(
+            Content.assemble(
+                ("Due ", "bold"),
+                f"{r.due_today} today, {r.due_tomorrow} tomorrow, {r.due_week} in 7 days, {r.due_month} in 30",
+                ("   True retention ", "bold"),
+                "-"
+                if r.retention is None
+                else f"{percent(r.retention)} of {plural(r.due_reviews, 'due review')}",
+            ),
+            id="review-facts",
+        )
+        yield ForecastChart(r.forecast, id="review-forecast")
+        yield Static(
+            Content.assemble(
+                ("Cards ", "bold"),
+                ", ".join(f"{count} {state}" for state, count in r.cards.items() if count is not None),
+            ),
+            id="review-cards",
+        )
+        for title, rows in (
+            ("On disputes", r.calibration_disputes),
+            ("On the rest", r.calibration_others),
+        ):
+            if rows:
+                yield Static(Content.styled(title, "bold"), classes="calibration")
+                for row in rows:
+                    yield Static(
+                        calibration_line(row.confidence, row.answered, row.right), classes="calibration"
+                    )
 
     def on_mount(self) -> None:
         self.query_one("#stats").focus()

@@ -100,3 +100,34 @@ class HistoryChart(Widget):
         rounds = f"{len(values)} round" + ("" if len(values) == 1 else "s")
         lines.append(Content.styled(f"     {rounds}, oldest on the left", "$text-muted"))
         return Content("\n").join(lines)
+
+
+class ForecastChart(Widget):
+    """Reviews due on each of the coming days, one column a day, today on the left."""
+
+    DEFAULT_CSS = """
+    ForecastChart { height: 6; }
+    """
+
+    def __init__(self, counts: Sequence[int], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.counts = list(counts)
+
+    def render(self) -> Content:
+        if not any(self.counts):
+            return Content.styled("Nothing due in the next 30 days.", "$text-muted")
+        rows = max(2, self.size.height - 1 or 5)
+        top = max(self.counts)
+        width = max(1, ((self.size.width or 60) - 6) // 2)
+        counts = self.counts[:width]
+        lines = []
+        for row in range(rows, 0, -1):
+            cells = []
+            for count in counts:
+                level = count / top * rows - (row - 1)
+                cell = "█" if level >= 1 else COLUMN[round(max(level, 0) * 8)] if level > 0 else " "
+                cells.append(cell + " ")
+            axis = f"{top:>4}" if row == rows else "   0" if row == 1 else "    "
+            lines.append(Content.assemble((axis, "$text-muted"), " ", ("".join(cells), "$accent")))
+        lines.append(Content.styled(f"     today, then the next {len(counts) - 1} days", "$text-muted"))
+        return Content("\n").join(lines)
