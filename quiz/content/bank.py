@@ -395,17 +395,14 @@ def _collector_paused() -> Iterator[None]:
 
     Loading makes hundreds of thousands of small objects that all stay alive;
     the collector would rescan them again and again for nothing (a third of
-    the time to check a 10,000-question bank).
+    the time to check a 10,000-question bank). Only paused: what the process
+    does with the collector afterwards is not the loader's business.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        # The bank lives as long as the game: move what loading made out of the
-        # collector's way, or its next pass would scan it all at once anyway.
-        # Garbage from loading has no cycles; reference counting frees it.
-        gc.freeze()
         if was_enabled:
             gc.enable()
 
