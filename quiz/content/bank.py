@@ -13,6 +13,7 @@ import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,13 @@ def _parse_toml(path: Path, log: ProblemLog) -> dict[str, Any] | None:
 
 # --- validation ------------------------------------------------------------
 
-_QUESTION = TypeAdapter(Question)
+
+@cache
+def _question_adapter() -> TypeAdapter[Question]:
+    """Built on first need: a bank read back from the cache validates nothing."""
+    return TypeAdapter(Question)
+
+
 _TYPE_MODELS: dict[str, type[BaseModel]] = {
     "choice": models.ChoiceQuestion,
     "multi": models.MultiQuestion,
@@ -263,7 +270,7 @@ def _question_file(
     # Something is wrong: validate table by table to report every problem and
     # keep every good table for the checks of meaning.
     _check_top_level(data, ("question", "dispute"), file, log)
-    questions = _validate_items(data, "question", file, _QUESTION.validate_python, log)
+    questions = _validate_items(data, "question", file, _question_adapter().validate_python, log)
     disputes = _validate_items(data, "dispute", file, Dispute.model_validate, log)
     return questions, disputes
 
@@ -390,7 +397,7 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a bank is built.
 
     Loading makes hundreds of thousands of small objects that all stay alive;
@@ -412,7 +419,7 @@ def load_bank(content_dir: Path, seeds_dir: Path) -> LoadResult:
     from quiz.content.campaign.check import check_campaigns
     from quiz.content.check import check_meaning
 
-    with _collector_paused():
+    with collector_paused():
         loaded, files = read_content(content_dir, seeds_dir)
         check_meaning(loaded)
         check_campaigns(loaded)
