@@ -2,7 +2,7 @@
 
 It is the first thing painted, so it is built from Textual alone: nothing here
 imports the engine or the bank. Until the app posts the loaded game, the modes
-are shown but starting one says the bank is loading.
+are shown, and a choice made meanwhile is kept and acted on once it is loaded.
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ class HomeScreen(Screen[None]):
         self.topic: str | None = None
         self.certainty = False
         self.game: Game | None = None
+        self._queued: str | None = None  # an action chosen while the bank loads
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -173,7 +174,24 @@ class HomeScreen(Screen[None]):
                 game.set_player(name)
                 self.show_player()
             elif self.app.options.spec.mode != "campaign":  # open_campaign asks the name itself
-                self.action_player(first=True)
+                self.action_player(first=True)  # a choice made while loading follows the name
+                return
+        self._run_queued()
+
+    def _queue_until_loaded(self, action: str) -> bool:
+        """While the bank loads, keep `action` for when it is loaded; the last choice wins.
+
+        True if it was kept (the caller does nothing more now).
+        """
+        if self.game is not None:
+            return False
+        self._queued = action
+        return True
+
+    def _run_queued(self) -> None:
+        action, self._queued = self._queued, None
+        if action is not None:
+            self.call_later(self.run_action, action)
 
     def _restore_options(self, game: Game) -> None:
         spec = self.app.options.spec
@@ -226,6 +244,8 @@ class HomeScreen(Screen[None]):
         return replace(spec, mode=mode, topics=topics, count=self.count, confidence=self.certainty)
 
     def action_play(self, mode: str) -> None:
+        if self._queue_until_loaded(f"play({mode!r})"):
+            return
         game = self.app.require_game()
         if game is None:
             return
@@ -250,6 +270,8 @@ class HomeScreen(Screen[None]):
             self.game.set_setting("round.certainty", "on" if self.certainty else "off")
 
     def action_topic(self) -> None:
+        if self._queue_until_loaded("topic"):
+            return
         if self.app.require_game() is not None:
             self._pick_topic(then_play=False)
 
@@ -275,6 +297,8 @@ class HomeScreen(Screen[None]):
     def action_player(self, first: bool = False) -> None:
         from quiz.tui.screens.player import PlayerScreen
 
+        if self._queue_until_loaded("player"):
+            return
         game = self.app.require_game()
         if game is None:
             return
@@ -286,14 +310,19 @@ class HomeScreen(Screen[None]):
             elif game.player is None:
                 game.set_player("Player")
                 self.show_player()
+            if first:
+                self._run_queued()
 
         self.app.push_screen(PlayerScreen(game.players(), current=game.player, first=first), chosen)
 
     def action_library(self) -> None:
-        self.app.open_library()
+        if not self._queue_until_loaded("library"):
+            self.app.open_library()
 
     def action_disputes(self) -> None:
-        self.app.open_disputes()
+        if not self._queue_until_loaded("disputes"):
+            self.app.open_disputes()
 
     def action_stats(self) -> None:
-        self.app.open_stats()
+        if not self._queue_until_loaded("stats"):
+            self.app.open_stats()
