@@ -131,14 +131,14 @@ class QuizApp(App[int]):
 
     def _restore_theme(self) -> None:
         if self.game is not None:
-            theme = self.game.get_setting("theme")
+            theme = self.game.preferences().theme
             if theme and theme in self.available_themes:
                 self.theme = theme
         self._theme_loaded = True
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_loaded and self.game is not None:
-            self.game.set_setting("theme", theme)
+            self.game.update_preferences(theme=theme)
 
     # --- actions any screen can use -----------------------------------------
 

@@ -195,12 +195,11 @@ class HomeScreen(Screen[None]):
 
     def _restore_options(self, game: Game) -> None:
         spec = self.app.options.spec
+        preferences = game.preferences()
         if spec.count == 10:  # the default: the player's last choice wins
-            saved = game.get_setting("round.count")
-            if saved and saved.isdigit():
-                self.count = int(saved)
+            self.count = preferences.round_size
         if not spec.confidence:
-            self.certainty = game.get_setting("round.certainty") == "on"
+            self.certainty = preferences.certainty
 
     def show_player(self) -> None:
         player = self.game.player if self.game else None
@@ -261,13 +260,13 @@ class HomeScreen(Screen[None]):
         self.count = SIZES[(SIZES.index(self.count) + 1) % len(SIZES)] if self.count in SIZES else 10
         self.show_options()
         if self.game:
-            self.game.set_setting("round.count", str(self.count))
+            self.game.update_preferences(round_size=self.count)
 
     def action_certainty(self) -> None:
         self.certainty = not self.certainty
         self.show_options()
         if self.game:
-            self.game.set_setting("round.certainty", "on" if self.certainty else "off")
+            self.game.update_preferences(certainty=self.certainty)
 
     def action_topic(self) -> None:
         if self._queue_until_loaded("topic"):
