@@ -25,6 +25,7 @@ from quiz.content.models import (
     Source,
     TrueFalseQuestion,
 )
+from quiz.engine import words
 from quiz.engine.playable import DisputePosition, DisputeView, Passage, Playable
 
 T = TypeVar("T")
@@ -46,9 +47,7 @@ def shuffled(items: Sequence[T], rng: random.Random, *, avoid: Sequence[T] | Non
 
 def source_label(source: Source) -> str:
     """How an article is named in a choice or a match: title, byline, date."""
-    byline = source.author or (source.outlet if source.outlet != "not stated" else None)
-    date = f"{source.date.day} {source.date:%B %Y}"
-    return f"“{source.title}” ({byline}, {date})" if byline else f"“{source.title}” ({date})"
+    return words.source_label(source.title, source.author, source.outlet, source.date)
 
 
 def source_labels(bank: Bank) -> dict[str, str]:

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from quiz.engine.store import AnswerRow, CampaignResult
 from quiz.engine.text import clean_line
+from quiz.engine.words import percent
 
 MOST_MISSED = 10
 
@@ -147,7 +148,7 @@ def to_table(stats: Stats) -> str:
         return "\n".join(lines)
     lines.append(
         f"Rounds played: {stats.rounds}. Answers: {stats.answered}, {stats.right} fully right."
-        f" Accuracy: {_percent(stats.accuracy)}. Points: {stats.points}. Best streak: {stats.best_streak}."
+        f" Accuracy: {percent(stats.accuracy)}. Points: {stats.points}. Best streak: {stats.best_streak}."
     )
     if stats.marks is not None:
         lines.append(f"Certainty-based marks: {stats.marks}.")
@@ -195,7 +196,7 @@ def _tally_table(title: str, tallies: list[Tally], *, right_share: bool = False)
             "  " + clean_line(t.name),
             str(t.answered),
             str(t.right),
-            _percent(t.right / t.answered if right_share else t.accuracy),
+            percent(t.right / t.answered if right_share else t.accuracy),
         )
         for t in tallies
     ]
@@ -204,10 +205,6 @@ def _tally_table(title: str, tallies: list[Tally], *, right_share: bool = False)
         "  ".join([r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True))])
         for r in [header, *rows]
     ]
-
-
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
 
 
 # --- CSV -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from quiz.tui.text import long_date
+from quiz.engine.words import long_date
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from quiz.tui.screens.campaign_dialogs import plural
+from quiz.engine.words import plural
 from quiz.tui.screens.campaign_game import CampaignGame
 from quiz.tui.text import lit
 from quiz.tui.widgets.campaign_widgets import MUTED, CampaignHud, CampaignList, keys_hint, notebook_item

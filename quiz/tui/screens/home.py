@@ -1,7 +1,7 @@
 """The home screen: who is playing, what to play, and the ways into the library.
 
-It is the first thing painted, so it is built from Textual alone: nothing here
-imports the engine or the bank. Until the app posts the loaded game, the modes
+It is the first thing painted, so it is built from Textual and its words
+alone: nothing here imports the rest of the engine or the bank. Until the app posts the loaded game, the modes
 are shown, and a choice made meanwhile is kept and acted on once it is loaded.
 """
 
@@ -18,17 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.engine.words import MODE_BLURBS, MODE_TITLES, plural
+
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
     from quiz.tui.game import Game
 
-MODES: list[tuple[str, str, str]] = [
-    ("quick", "Quick round", "mixed questions from the whole bank"),
-    ("drill", "Topic drill", "questions on one topic"),
-    ("disputes", "Where sources disagree", "the questions about disputes"),
-    ("review", "Review my mistakes", "questions you got wrong before"),
-    ("campaign", "Campaign", "the Kazakhstan briefing: a text adventure through the reports"),
-]
+MODES: list[tuple[str, str, str]] = [(mode, title, MODE_BLURBS[mode]) for mode, title in MODE_TITLES.items()]
 SIZES = (5, 10, 15, 20)
 HOME_KEYS = [
     ("l", "Library of sources"),
@@ -38,10 +34,6 @@ HOME_KEYS = [
     ("?", "Help"),
     ("q", "Quit"),
 ]
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def mode_prompt(number: int, title: str, blurb: str) -> Content:

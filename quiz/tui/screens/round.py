@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from quiz.engine.session import Step
+from quiz.engine.words import plural
 
 if TYPE_CHECKING:
     from quiz.engine.session import GameSession
@@ -101,8 +102,9 @@ class Round:
         answered = len(self.steps)
         self.app.pop_screen()
         if answered:
-            plural = "" if answered == 1 else "s"
-            self.app.notify(f"Round left: your {answered} answer{plural} are kept.", timeout=3, markup=False)
+            self.app.notify(
+                f"Round left: your {plural(answered, 'answer')} are kept.", timeout=3, markup=False
+            )
 
 
 def start_round(app: QuizApp, game: Game, spec: RoundSpec, *, replace: bool = False, **narrow: Any) -> None:

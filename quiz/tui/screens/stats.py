@@ -16,10 +16,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.engine.words import percent, plural
 from quiz.tui.game import Game
 from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
-from quiz.tui.text import percent, topic_name
+from quiz.tui.text import topic_name
 from quiz.tui.widgets.campaign_widgets import CampaignStats
 from quiz.tui.widgets.charts import Bar, BarChart, HistoryChart
 
@@ -31,10 +32,6 @@ TYPE_NAMES = {
     "order": "Put in order",
     "match": "Match the pairs",
 }
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class StatsScreen(Screen[None]):
