@@ -154,11 +154,12 @@ class QuizApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; a round in play is ended first, so it is recorded as it stands."""
-        from quiz.tui.screens.question import QuestionScreen
+        if self.game is not None:  # else no round has begun: quit without importing its screens
+            from quiz.tui.screens.question import QuestionScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
-                screen.round.end()
+            for screen in self.screen_stack:
+                if isinstance(screen, QuestionScreen):
+                    screen.round.end()
         self.exit()
 
     def require_game(self) -> Game | None:
