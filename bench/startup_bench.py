@@ -13,13 +13,21 @@ the same machine load:
    the bare app swapping its `Static` for a screenful of lines it made
    beforehand: the least any feedback that takes the question's place costs.
 
+With `--first-question`, instead: process start to the first frame holding
+the first question, for `quiz play --player NAME` with "1" (quick round)
+pressed the moment the home screen shows — beside the bare app's first frame
+(target ≤ 1.5×); and, in separate runs, quitting the moment the first frame
+shows, to the process's end, beside the bare app doing the same. The checked
+bank's cache and the player's data are made by one run first, which is not
+counted: the start of a player who has played before.
+
 Frames are detected in the child process by wrapping the driver's `write`,
 which is the moment Textual hands the painted frame to the terminal.
 
 The quiz package's bytecode is compiled first, as `pip install` does, so that
 both apps start from compiled modules.
 
-Run: `python bench/startup_bench.py [--runs 15] [--samples]`. Targets: start-up ≤ 1.2× the
+Run: `python bench/startup_bench.py [--runs 15] [--samples] [--first-question]`. Targets: start-up ≤ 1.2× the
 bare app; key to feedback ≤ 2× the bare app's key to repaint.
 """
 
@@ -242,11 +250,12 @@ def child_quiz(report: Path, args: list[str]) -> None:
 class Run:
     """One child process in a pseudo-terminal, its frames reported to a file."""
 
-    def __init__(self, argv: list[str], report: Path) -> None:
+    def __init__(self, argv: list[str], report: Path, env: dict[str, str] | None = None) -> None:
         self.report = report
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[0], SIZE[1], 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[1]), "LINES": str(SIZE[0])}
+        env = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
+        env.update(COLUMNS=str(SIZE[1]), LINES=str(SIZE[0]))
         env.pop("TEXTUAL", None)
         self.master = master
         self.started = time.time()
@@ -289,6 +298,15 @@ class Run:
         now = time.time()
         os.write(self.master, keys.encode())
         return now
+
+    def exited(self, timeout: float = 10.0) -> float:
+        """The moment the process is seen to have ended."""
+        deadline = time.time() + timeout
+        while self.process.poll() is None:
+            if time.time() > deadline:
+                raise TimeoutError("the process did not end")
+            time.sleep(0.002)
+        return time.time()
 
     def close(self) -> None:
         try:
@@ -335,10 +353,81 @@ def measure_quiz(tmp: Path, index: int, quiz_args: list[str]) -> tuple[float, fl
         run.close()
 
 
+def bare_first_paint(tmp: Path, name: str, *, quit_at_once: bool = False) -> float:
+    """The bare app's first frame after process start, or with `quit_at_once`, from it to the end."""
+    report = tmp / f"{name}.txt"
+    run = Run([sys.executable, __file__, "--child", "bare", str(report)], report)
+    try:
+        painted = run.wait_for(BARE_MARKER)
+        if quit_at_once:
+            run.press("\x11")  # ctrl+q
+            return run.exited() - painted
+        return painted - run.started
+    finally:
+        run.close()
+
+
+def quiz_first_question(tmp: Path, name: str, quiz_args: list[str], *, quit_at_once: bool = False) -> float:
+    """Start to the first question's frame, "1" pressed as the home screen shows; or from
+    the home screen's frame to the process's end, quitting at once."""
+    report = tmp / f"{name}.txt"
+    args = [*quiz_args, "--data-dir", str(tmp / "data"), "--player", "bench"]
+    env = {"QUIZ_CACHE_DIR": str(tmp / "cache")}
+    run = Run([sys.executable, __file__, "--child", "quiz", str(report), "--", *args], report, env)
+    try:
+        painted = run.wait_for(HOME_MARKER)
+        if quit_at_once:
+            run.press("q")
+            return run.exited() - painted
+        run.press("1")  # quick round, as soon as the home screen shows
+        return run.wait_for(QUESTION_MARKER) - run.started
+    finally:
+        run.close()
+
+
+def first_question(runs: int, quiz_args: list[str]) -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
+    bare_start, quiz_start, bare_quit, quiz_quit = [], [], [], []
+    try:
+        quiz_first_question(tmp, "warm", quiz_args)  # the cache and the store, as a returning player has
+        for index in range(runs):
+            bare_start.append(bare_first_paint(tmp, f"bare{index}"))
+            quiz_start.append(quiz_first_question(tmp, f"quiz{index}", quiz_args))
+        for index in range(runs):
+            bare_quit.append(bare_first_paint(tmp, f"bare-quit{index}", quit_at_once=True))
+            quiz_quit.append(quiz_first_question(tmp, f"quiz-quit{index}", quiz_args, quit_at_once=True))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ratios = sorted(q / b for q, b in zip(quiz_start, bare_start, strict=True))
+    print(f"runs: {runs}, alternating, terminal {SIZE[1]}x{SIZE[0]}")
+    print(f"start to first paint       bare app: {ms(bare_start)}")
+    print(f"start to first question    quiz:     {ms(quiz_start)}")
+    print(f"quit at once, to the end   bare app: {ms(bare_quit)}")
+    print(f"                           quiz:     {ms(quiz_quit)}")
+    start_ratio = statistics.median(quiz_start) / statistics.median(bare_start)
+    print(f"first-question ratio  {start_ratio:.2f}x  (target ≤ 1.50x)")
+    print(
+        f"  run by run: median {statistics.median(ratios):.2f}x, min {ratios[0]:.2f}x, max {ratios[-1]:.2f}x"
+    )
+    print(f"quit ratio            {statistics.median(quiz_quit) / statistics.median(bare_quit):.2f}x")
+    return 0
+
+
+def ms(values: list[float]) -> str:
+    # One decimal: a 4 ms repaint rounded to whole milliseconds moves the ratio by a quarter.
+    median, low, high = (v * 1000 for v in (statistics.median(values), min(values), max(values)))
+    return f"median {median:6.1f} ms  (min {low:.1f}, max {high:.1f})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="runs of each app, alternating (default 15)")
     parser.add_argument("--samples", action="store_true", help="also print every key-press time, sorted")
+    parser.add_argument(
+        "--first-question",
+        action="store_true",
+        help="time start to the first question (1 pressed on the home screen), and quitting at once",
+    )
     parser.add_argument("--child", choices=("bare", "quiz"), help=argparse.SUPPRESS)
     parser.add_argument("report", nargs="?", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -356,6 +445,8 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE would compile every module on every start.
     compileall.compile_dir(ROOT / "quiz", quiet=1)
     quiz_args = ["--type", "choice", "--seed", "1", "--count", "3"]
+    if args.first_question:
+        return first_question(args.runs, quiz_args)
     tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     bare_start, bare_key, bare_swap, quiz_start, quiz_key = [], [], [], [], []
     try:
@@ -369,11 +460,6 @@ def main() -> int:
             quiz_key.append(key)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-    def ms(values: list[float]) -> str:
-        # One decimal: a 4 ms repaint rounded to whole milliseconds moves the ratio by a quarter.
-        median, low, high = (v * 1000 for v in (statistics.median(values), min(values), max(values)))
-        return f"median {median:6.1f} ms  (min {low:.1f}, max {high:.1f})"
 
     if args.samples:
         for name, values in (("bare key", bare_key), ("bare swap", bare_swap), ("quiz key", quiz_key)):

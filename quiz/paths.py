@@ -46,3 +46,15 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("csto-quiz", appauthor=False)
+
+
+def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where the checked bank is kept between starts: `QUIZ_CACHE_DIR`, else the platform's."""
+    if override:
+        return Path(override)
+    env = os.environ.get("QUIZ_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("csto-quiz", appauthor=False)

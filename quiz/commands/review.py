@@ -19,8 +19,8 @@ def run_review(args: argparse.Namespace) -> int:
 
 def _reset(args: argparse.Namespace) -> int:
     from quiz.commands.stats import find_player
+    from quiz.content.text import clean_line
     from quiz.engine.store import Store
-    from quiz.engine.text import clean_line
     from quiz.paths import data_dir
 
     name = clean_line(args.player or "").strip()

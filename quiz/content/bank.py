@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,13 @@ def _syntax_problem(text: str, line: int, col: int, message: str) -> tuple[int, 
 
 # --- validation ------------------------------------------------------------
 
-_QUESTION = TypeAdapter(Question)
+
+@cache
+def _question_adapter() -> TypeAdapter[Question]:
+    """Built on first need: a bank read back from the cache validates nothing."""
+    return TypeAdapter(Question)
+
+
 _TYPE_MODELS: Mapping[str, type[BaseModel]] = models.QUESTION_MODELS
 _KEYED_MODELS: tuple[type[BaseModel], ...] = (
     *_TYPE_MODELS.values(),
@@ -389,7 +396,7 @@ def _question_file(
     # Something is wrong: validate table by table to report every problem and
     # keep every good table for the checks of meaning.
     _check_top_level(data, ("question", "dispute"), file, log)
-    questions = _validate_items(data, "question", file, _QUESTION.validate_python, log)
+    questions = _validate_items(data, "question", file, _question_adapter().validate_python, log)
     disputes = _validate_items(data, "dispute", file, Dispute.model_validate, log)
     return questions, disputes
 
@@ -556,22 +563,19 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a bank is built.
 
     Loading makes hundreds of thousands of small objects that all stay alive;
     the collector would rescan them again and again for nothing (a third of
-    the time to check a 10,000-question bank).
+    the time to check a 10,000-question bank). Only paused: what the process
+    does with the collector afterwards is not the loader's business.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        # The bank lives as long as the game: move what loading made out of the
-        # collector's way, or its next pass would scan it all at once anyway.
-        # Garbage from loading has no cycles; reference counting frees it.
-        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -581,7 +585,7 @@ def load_bank(content_dir: Path, seeds_dir: Path) -> LoadResult:
     from quiz.content.campaign.check import check_campaigns
     from quiz.content.check import check_meaning
 
-    with _collector_paused():
+    with collector_paused():
         loaded, files = read_content(content_dir, seeds_dir)
         check_meaning(loaded)
         check_campaigns(loaded)

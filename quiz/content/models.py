@@ -39,7 +39,9 @@ DisputeKind = Literal["fact", "interpretation", "internal"]
 class ContentModel(BaseModel):
     """Base for every table a teacher writes: unknown keys are errors, types are strict."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: each model's validator is built when it first validates, not on
+    # import, so that a bank read back from the cache (quiz.content.cache) never pays for it.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Evidence(ContentModel):

@@ -12,6 +12,7 @@ import random
 
 from quiz.content.bank import Bank
 from quiz.content.models import Dispute, Question, Source
+from quiz.engine import words
 from quiz.engine.kinds import kind_of
 from quiz.engine.kinds.common import shuffled
 from quiz.engine.playable import DisputePosition, DisputeView, Passage, Playable
@@ -26,9 +27,7 @@ def rng_for(seed: int, question_id: str) -> random.Random:
 
 def source_label(source: Source) -> str:
     """How an article is named in a choice or a match: title, byline, date."""
-    byline = source.author or (source.outlet if source.outlet != "not stated" else None)
-    date = f"{source.date.day} {source.date:%B %Y}"
-    return f"“{source.title}” ({byline}, {date})" if byline else f"“{source.title}” ({date})"
+    return words.source_label(source.title, source.author, source.outlet, source.date)
 
 
 def source_labels(bank: Bank) -> dict[str, str]:

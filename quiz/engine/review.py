@@ -236,6 +236,8 @@ class ReviewQueue:
         else:
             reason = "Nothing due: no question answered yet"
         if new_left and self.new_per_day and not self.new_allowed:
+            from quiz.engine.words import plural
+
             reason += f" (today's {plural(self.new_per_day, 'new question')} are done; more tomorrow)"
         elif not new_left and self.known:
             reason += " (every question has been seen)"
@@ -345,7 +347,3 @@ def _bisect(starts: list[str], due: str) -> int:
     from bisect import bisect_right
 
     return bisect_right(starts, due)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -117,7 +117,7 @@ class GameSession:
         import quiz.engine.answers  # noqa: F401
         from quiz.engine.rounds import draw
         from quiz.engine.scoring import Scorer
-        from quiz.engine.store import LAST_PLAYER, now
+        from quiz.engine.store import now
 
         self.bank = bank
         self.store = store
@@ -139,7 +139,7 @@ class GameSession:
         self._started = now()
         self._round_id: int | None = None
         self._ended = False
-        store.set_setting(LAST_PLAYER, self.player)
+        store.update_preferences(last_player=self.player)
 
     # --- where the round stands ----------------------------------------------
 

@@ -43,6 +43,7 @@ class PlayOptions:
     data_dir: Path
     spec: RoundSpec
     player: str | None
+    cache_dir: Path | None = None  # where the checked bank is kept; None: checked on every start
 
 
 def play_options(
@@ -62,8 +63,8 @@ def play_options(
     player: str | None = None,
 ) -> PlayOptions:
     """The options of `quiz play` (either face). Raises OptionsError for a bad value."""
+    from quiz.paths import cache_dir, default_content_dir, default_seeds_dir
     from quiz.paths import data_dir as default_data_dir
-    from quiz.paths import default_content_dir, default_seeds_dir
 
     if count is None:
         count = 10
@@ -105,6 +106,7 @@ def play_options(
         data_dir=default_data_dir(data_dir),
         spec=spec,
         player=clean_line(player or "").strip() or None,
+        cache_dir=cache_dir(),
     )
 
 
@@ -134,12 +136,13 @@ def load_setup(options: PlayOptions) -> GameSetup:
     """Load the bank and open the store.
 
     Raises `ContentUnreadable` (a missing folder or file) or `BankHasErrors`;
-    opening the store never raises.
+    opening the store never raises. A bank unchanged since it was last checked
+    is read back from the cache folder instead of being checked again.
     """
-    from quiz.content.bank import load_bank
+    from quiz.content.cache import load_checked
     from quiz.engine.store import Store
 
-    result = load_bank(options.content_dir, options.seeds_dir)
+    result = load_checked(options.content_dir, options.seeds_dir, options.cache_dir)
     if not result.ok:
         raise BankHasErrors(result)
     store = Store.open(options.data_dir)

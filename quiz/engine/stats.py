@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from quiz.content.text import clean_line
 from quiz.engine.kinds import KINDS
 from quiz.engine.store import AnswerRow, CampaignResult
+from quiz.engine.words import percent
 
 if TYPE_CHECKING:
     from quiz.engine.review import ReviewStats
@@ -158,7 +159,7 @@ def to_table(stats: Stats) -> str:
         return "\n".join(lines)
     lines.append(
         f"Rounds played: {stats.rounds}. Answers: {stats.answered}, {stats.right} fully right."
-        f" Accuracy: {_percent(stats.accuracy)}. Points: {stats.points}. Best streak: {stats.best_streak}."
+        f" Accuracy: {percent(stats.accuracy)}. Points: {stats.points}. Best streak: {stats.best_streak}."
     )
     if stats.marks is not None:
         lines.append(f"Certainty-based marks: {stats.marks}.")
@@ -194,7 +195,7 @@ def _review_lines(review: ReviewStats) -> list[str]:
         lines.append("True retention: no review has fallen due yet.")
     else:
         lines.append(
-            f"True retention: {_percent(review.retention)} of {review.due_reviews} due reviews answered right."
+            f"True retention: {percent(review.retention)} of {review.due_reviews} due reviews answered right."
         )
     states = ", ".join(f"{count} {state}" for state, count in review.cards.items() if count is not None)
     if review.cards.get("new") is None:
@@ -239,7 +240,7 @@ def _tally_table(title: str, tallies: list[Tally], *, right_share: bool = False)
             "  " + clean_line(t.name),
             str(t.answered),
             str(t.right),
-            _percent(t.right / t.answered if right_share else t.accuracy),
+            percent(t.right / t.answered if right_share else t.accuracy),
         )
         for t in tallies
     ]
@@ -248,10 +249,6 @@ def _tally_table(title: str, tallies: list[Tally], *, right_share: bool = False)
         "  ".join([r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True))])
         for r in [header, *rows]
     ]
-
-
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
 
 
 # --- CSV -----------------------------------------------------------------------------

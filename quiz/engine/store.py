@@ -1,4 +1,4 @@
-"""The player's progress, kept in SQLite: players, rounds, answers, settings.
+"""The player's progress, kept in SQLite: players, rounds, answers, preferences.
 
 Durability: the database runs in WAL mode with `synchronous=NORMAL`, and each
 answer is its own transaction, committed before `GameSession.answer` returns
@@ -33,6 +33,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from quiz.engine import preferences
+from quiz.engine.preferences import Preferences
+
 if TYPE_CHECKING:  # not at run time: `quiz stats` needs neither pydantic nor the bank
     from quiz.engine.playable import Answer
     from quiz.engine.review import CardState
@@ -40,7 +43,6 @@ if TYPE_CHECKING:  # not at run time: `quiz stats` needs neither pydantic nor th
 
 FILE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0
-LAST_PLAYER = "last_player"  # global setting: the name of the last player
 
 T = TypeVar("T")
 
@@ -386,7 +388,32 @@ class Store:
         return [str(r[0]) for r in rows]
 
     def last_player(self) -> str | None:
-        return self.get_setting(LAST_PLAYER)
+        return self.preferences().last_player
+
+    def preferences(self) -> Preferences:
+        """The player's choices kept between starts; a stored value that is not valid is its default."""
+        marks = ", ".join("?" * len(preferences.KEYS))
+        found = self._run(
+            lambda db: db.execute(
+                f"SELECT key, value FROM settings WHERE player = '' AND key IN ({marks})", preferences.KEYS
+            ).fetchall()
+        )
+        return preferences.read({str(key): str(value) for key, value in found})
+
+    def update_preferences(self, **changes: Any) -> None:
+        """Keep these preferences (None: back to the default). TypeError for an unknown one."""
+        written = preferences.rows(**changes)
+
+        def write(db: sqlite3.Connection) -> None:
+            for key, value in written.items():
+                if value is None:
+                    db.execute("DELETE FROM settings WHERE player = '' AND key = ?", (key,))
+                else:
+                    db.execute(
+                        "INSERT OR REPLACE INTO settings (player, key, value) VALUES ('', ?, ?)", (key, value)
+                    )
+
+        self._run(write)
 
     def get_setting(self, key: str, player: str | None = None) -> str | None:
         """A setting of one player, or a global one (player None)."""

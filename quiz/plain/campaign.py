@@ -18,6 +18,7 @@ from quiz.engine.campaign.journey import (
 )
 from quiz.engine.campaign.run import CampaignRun, MoveError
 from quiz.engine.parse import BadInput, hint, parse_answer
+from quiz.engine.words import long_date
 from quiz.plain.round import EXIT_OK, PlainGame, _Quit, describe_source, right_answer
 
 HELP = """Commands:
@@ -105,7 +106,7 @@ class PlainCampaign(PlainGame):
         run = self.run_
         scene = run.scene
         self.say()
-        when = f", {scene.date.day} {scene.date:%B %Y}" if scene.date else ""
+        when = f", {long_date(scene.date)}" if scene.date else ""
         self.say(f"== {scene.title} ({scene.place}{when}) ==")
         self.say(scene.text.strip())
         if scene.evidence:

@@ -20,25 +20,22 @@ from quiz.engine.playable import Playable
 from quiz.engine.scoring import BASE_POINTS
 from quiz.engine.session import DEFAULT_PLAYER, GameSession, RoundSummary, Step
 from quiz.engine.setup import GameSetup
+from quiz.engine.words import (
+    CERTAINTY_LEVELS,
+    DISPUTE_KINDS,
+    MODE_TITLES,
+    NOT_STATED,
+    long_date,
+    marks,
+    percent,
+)
 
 QUIT_WORDS = {"q", "quit"}
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
-_MODE_TITLES = {
-    "quick": "Quick round",
-    "drill": "Drill",
-    "disputes": "Where the sources disagree",
-    "review": "Review of missed questions",
-    "due": "Due for review",
-}
-_DISPUTE_KINDS = {
-    "fact": "a disagreement of fact",
-    "interpretation": "a disagreement of interpretation",
-    "internal": "one source disagreeing with itself",
-}
 _OUTCOMES = {"right": "Right.", "wrong": "Wrong."}
-CONFIDENCE_QUESTION = (
-    "How sure are you? 1 = not sure (right +1, wrong 0), 2 = fairly sure (+2 or -2), 3 = sure (+3 or -6)."
+CONFIDENCE_QUESTION = "How sure are you? " + ", ".join(
+    f"{level} = {name.lower()} ({marks(level)})" for level, name in CERTAINTY_LEVELS
 )
 
 
@@ -149,7 +146,7 @@ class PlainGame:
 
     def introduce(self, session: GameSession) -> None:
         spec = session.spec
-        title = _MODE_TITLES.get(spec.mode, spec.mode)
+        title = MODE_TITLES.get(spec.mode, spec.mode)
         if spec.mode == "drill" and spec.topics:
             title += f" on {', '.join(spec.topics)}"
         line = f"{title}: {session.total} question{'s' if session.total != 1 else ''}"
@@ -231,7 +228,7 @@ class PlainGame:
                 self.say(f"  “{passage.quote}”")
                 self.say(f"    from {describe_source(bank, passage.source_id)}")
         if dispute is not None:
-            kind = _DISPUTE_KINDS.get(dispute.kind, dispute.kind)
+            kind = DISPUTE_KINDS.get(dispute.kind, dispute.kind)
             self.say(f"Where the sources disagree ({kind}): {dispute.title}")
             for position in dispute.positions:
                 self.say(f"  {describe_source(bank, position.source_id)}: {position.claim}")
@@ -251,13 +248,13 @@ class PlainGame:
             f" {summary.partial} partly right, {summary.wrong} wrong."
         )
         self.say(
-            f"Points: {summary.points}. Accuracy: {_percent(summary.accuracy)}."
+            f"Points: {summary.points}. Accuracy: {percent(summary.accuracy)}."
             f" Best streak: {summary.best_streak}."
         )
         if summary.marks is not None:
             self.say(f"Certainty-based marks: {summary.marks}.")
             for level in summary.calibration:
-                share = _percent(level.right / level.answered) if level.answered else "-"
+                share = percent(level.right / level.answered) if level.answered else "-"
                 self.say(
                     f"  At confidence {level.confidence}: {level.right} of {level.answered} right ({share})."
                 )
@@ -265,7 +262,7 @@ class PlainGame:
             self.say("By topic:")
             for topic in summary.by_topic:
                 self.say(
-                    f"  {topic.topic}: {topic.answered} answered, {_percent(topic.credit / topic.answered)}."
+                    f"  {topic.topic}: {topic.answered} answered, {percent(topic.credit / topic.answered)}."
                 )
         if summary.missed:
             self.say("To review (quiz play --plain --mode review):")
@@ -288,14 +285,10 @@ def describe_source(bank: Bank, source_id: str) -> str:
     source = bank.sources.get(source_id)
     if source is None:
         return source_id
-    date = f"{source.date.day} {source.date:%B %Y}"
+    date = long_date(source.date)
     byline = f", by {source.author}" if source.author else ""
-    outlet = "outlet not stated" if source.outlet == "not stated" else source.outlet
+    outlet = "outlet not stated" if source.outlet == NOT_STATED else source.outlet
     return f"“{source.title}”{byline}, {outlet}, {date}"
-
-
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -1,13 +1,15 @@
 """The App: the screens' common ground, the loaded game, themes and commands.
 
 Start-up is ordered for speed: the home screen is composed from nothing but
-Textual, paints, and only then a worker thread loads the bank and opens the
-store (pydantic, TOML, 38 KB of articles, SQLite). The home screen shows
-"Loading" until `GameReady` arrives.
+Textual, paints, and only then a thread loads the bank and opens the store
+(pydantic, the checked bank or TOML, the articles, SQLite). The home screen
+shows "Loading" until `GameReady` arrives, and keeps a key pressed meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -95,31 +97,39 @@ class QuizApp(App[int]):
             # After the first paint: the bank is not needed to draw the home screen.
             self.call_after_refresh(self.load_game)
 
-    @work(thread=True, exclusive=True, group="load", name="load the bank")
-    def load_game(self) -> None:
-        """Load the bank and open the store, off the event loop."""
-        from quiz.content.bank import ContentUnreadable
-        from quiz.engine.setup import BankHasErrors, load_setup
-        from quiz.tui.game import Game
+    @work(exclusive=True, group="load", name="load the bank")
+    async def load_game(self) -> None:
+        """Load the bank and open the store, off the event loop.
 
-        try:
-            setup = load_setup(self.options)
-        except ContentUnreadable as exc:
-            self.post_message(GameFailed(f"The content cannot be read.\n\n{exc}", 2))
-            return
-        except BankHasErrors as exc:
-            from quiz.content.report import format_text
+        In a daemon thread rather than a thread worker: the process waits for a
+        thread worker before it exits, so quitting while the bank loads would not
+        end at once. This worker only waits for the thread's answer.
+        """
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[GameReady | GameFailed] = loop.create_future()
 
-            self.post_message(
-                GameFailed(
-                    "The question bank has errors; run `quiz check` for details.\n\n"
-                    + format_text(exc.result),
-                    1,
-                )
-            )
-            return
-        self.post_message(GameReady(Game(setup)))
-        warm_up()
+        def settle(outcome: GameReady | GameFailed | BaseException) -> None:
+            if answer.done():  # cancelled: the app is quitting
+                return
+            if isinstance(outcome, BaseException):
+                answer.set_exception(outcome)  # the worker shows it, as a thread worker would
+            else:
+                answer.set_result(outcome)
+
+        def load() -> None:
+            outcome: GameReady | GameFailed | BaseException
+            try:
+                outcome = loaded_game(self.options)
+            except BaseException as exc:
+                outcome = exc
+            try:
+                loop.call_soon_threadsafe(settle, outcome)
+            except RuntimeError:
+                return  # the app has ended: nobody is waiting
+            warm_up()
+
+        threading.Thread(target=load, name="load the bank", daemon=True).start()
+        self.post_message(await answer)
 
     def on_game_ready(self, message: GameReady) -> None:
         self.game = message.game
@@ -140,14 +150,14 @@ class QuizApp(App[int]):
 
     def _restore_theme(self) -> None:
         if self.game is not None:
-            theme = self.game.get_setting("theme")
+            theme = self.game.preferences().theme
             if theme and theme in self.available_themes:
                 self.theme = theme
         self._theme_loaded = True
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_loaded and self.game is not None:
-            self.game.set_setting("theme", theme)
+            self.game.update_preferences(theme=theme)
 
     # --- what the screens ask for (quiz.tui.messages) ---------------------------
 
@@ -165,11 +175,12 @@ class QuizApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; a round in play is ended first, so it is recorded as it stands."""
-        from quiz.tui.screens.question import QuestionScreen
+        if self.game is not None:  # else no round has begun: quit without importing its screens
+            from quiz.tui.screens.question import QuestionScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
-                screen.round.end()
+            for screen in self.screen_stack:
+                if isinstance(screen, QuestionScreen):
+                    screen.round.end()
         self.exit()
 
     def on_start_round(self, message: StartRound) -> None:
@@ -344,6 +355,24 @@ class QuizApp(App[int]):
             )
             return
         self.push_screen(ContradictionScreen(message.journey))
+
+
+def loaded_game(options: PlayOptions) -> GameReady | GameFailed:
+    """The bank and the store, or why they cannot be had."""
+    from quiz.content.bank import ContentUnreadable
+    from quiz.engine.setup import BankHasErrors, load_setup
+    from quiz.tui.game import Game
+
+    try:
+        setup = load_setup(options)
+    except ContentUnreadable as exc:
+        return GameFailed(f"The content cannot be read.\n\n{exc}", 2)
+    except BankHasErrors as exc:
+        from quiz.content.report import format_text
+
+        text = "The question bank has errors; run `quiz check` for details.\n\n" + format_text(exc.result)
+        return GameFailed(text, 1)
+    return GameReady(Game(setup))
 
 
 def warm_up() -> None:

@@ -13,18 +13,18 @@ loaded, in a worker.
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from quiz.tui.text import long_date
+from quiz.engine.words import long_date
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank
     from quiz.content.models import Source
+    from quiz.engine.preferences import Preferences
     from quiz.engine.session import GameSession
     from quiz.engine.setup import GameSetup, PlayOptions
     from quiz.engine.spec import RoundSpec
@@ -104,14 +104,9 @@ class Game:
 
     def set_player(self, name: str) -> None:
         """Play as `name` from now on, and remember it for next time."""
-        from quiz.engine.store import LAST_PLAYER
-
         self.setup.player = name
-        try:
-            self.store.add_player(name)
-            self.store.set_setting(LAST_PLAYER, name)
-        except Exception:
-            pass  # the store's notice already says progress is not saved
+        self.store.add_player(name)
+        self.store.update_preferences(last_player=name)
 
     def players(self) -> list[str]:
         try:
@@ -125,17 +120,13 @@ class Game:
         except Exception:
             return None
 
-    def get_setting(self, key: str) -> str | None:
-        try:
-            value = self.store.get_setting(key)
-        except Exception:
-            return None
-        return None if value is None else str(value)
+    def preferences(self) -> Preferences:
+        """The player's choices kept between starts (theme, round size, certainty marking)."""
+        return self.setup.store.preferences()
 
-    def set_setting(self, key: str, value: str) -> None:
-        # The store falls back to memory rather than fail; its notice says so.
-        with contextlib.suppress(Exception):
-            self.store.set_setting(key, value)
+    def update_preferences(self, **changes: Any) -> None:
+        """Keep these choices for next time (see `quiz.engine.preferences`)."""
+        self.setup.store.update_preferences(**changes)
 
     def due_today(self) -> int:
         """The player's reviews due by the end of today (0 before a player is chosen)."""

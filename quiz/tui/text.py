@@ -11,7 +11,6 @@ bank text substituted as a ``$variable``.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 
 from textual.content import Content
@@ -48,15 +47,6 @@ def find_all(text: str, needle: str) -> list[tuple[int, int]]:
         found.append((at, at + len(needle)))
         at = haystack.find(needle, at + len(needle))
     return found
-
-
-def long_date(date: datetime.date) -> str:
-    """7 January 2022: an article's date, never today's."""
-    return f"{date.day} {date:%B %Y}"
-
-
-def percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
 
 
 def topic_name(slug: str) -> str:

@@ -76,7 +76,7 @@ def test_a_whole_round_of_every_type_answered_right(
         "    from “Russia's 'mini-Nato' intervenes in Kazakhstan”, 24 News HD, publishing AFP copy, 7 January 2022\n"
     ) in out
     # A dispute question: every position beside its source, and why they differ.
-    assert "Where the sources disagree (a disagreement of fact): How large was the force" in out
+    assert "Where the sources disagree (a disagreement over facts): How large was the force" in out
     assert (
         "“CSTO: Russian NATO?”, by Andrea Gaspardo, outlet not stated, 26 January 2022: Officially 3,800;"
         in out
@@ -353,7 +353,7 @@ def test_review_after_a_round_with_a_miss(
         input=right_input(playables[1]) + "\n",
     )
     assert "Playing as kim (the last player; --player NAME to change)." in result.stdout
-    assert "Review of missed questions: 1 question.\n" in result.stdout
+    assert "Review my mistakes: 1 question.\n" in result.stdout
     assert playables[1].prompt in result.stdout
     assert VERDICT.findall(result.stdout) == ["Right."]
 

@@ -3,11 +3,15 @@ summary, stats, players, themes, and play going on when progress cannot be saved
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from quiz.engine.setup import PlayOptions, load_setup
+from quiz.tui import app as tui_app
 from quiz.tui.app import QuizApp, make_app
 from quiz.tui.messages import OpenPassage
 from quiz.tui.screens.question import QuestionScreen
@@ -283,16 +287,91 @@ async def test_play_goes_on_when_progress_cannot_be_saved(
         assert "✔ Right" in screen_text(app)
 
 
+class HeldLoading:
+    """The bank's loading, held until the test lets it go; and the thread it ran in."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.release = threading.Event()
+        self.thread: threading.Thread | None = None
+        real = tui_app.loaded_game
+
+        def held(options: PlayOptions) -> object:
+            self.thread = threading.current_thread()
+            assert self.release.wait(30)
+            return real(options)
+
+        monkeypatch.setattr(tui_app, "loaded_game", held)
+
+
+@pytest.fixture
+def held_loading(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldLoading]:
+    held = HeldLoading(monkeypatch)
+    yield held
+    held.release.set()
+
+
 async def test_the_bank_loads_in_a_worker_after_the_first_paint(
-    make_options: Callable[..., PlayOptions],
+    make_options: Callable[..., PlayOptions], held_loading: HeldLoading
 ) -> None:
     app = make_app(make_options())
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.pause(0.2)
+        await pilot.pause()
+        # The home screen is painted and answers keys while the bank is still loading.
+        assert app.game is None
+        assert "Quick round" in screen_text(app)
+        assert "Loading the question bank…" in screen_text(app)
+        assert "6 questions" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "10 questions" in screen_text(app)
+        assert held_loading.thread is not None
+        assert held_loading.thread is not threading.main_thread()
+        held_loading.release.set()
         await wait_ready(pilot)
         assert app.game is not None
         assert "Player: Ana" in screen_text(app)
+
+
+async def test_a_key_pressed_while_the_bank_loads_is_acted_on_once_it_is_loaded(
+    make_options: Callable[..., PlayOptions], held_loading: HeldLoading
+) -> None:
+    app = make_app(make_options())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert name(app) == "HomeScreen" and app.game is None
+        held_loading.release.set()
+        await wait_ready(pilot)
+        await wait_ready(pilot)
+        assert name(app) == "QuestionScreen"
+        assert "Question 1 of 6" in screen_text(app)
+
+
+async def test_a_choice_made_while_loading_waits_for_a_new_players_name(
+    make_options: Callable[..., PlayOptions], held_loading: HeldLoading
+) -> None:
+    app = make_app(make_options(player=None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        held_loading.release.set()
+        await wait_ready(pilot)
+        assert name(app) == "PlayerScreen"
+        await pilot.press(*"Dana", "enter")
+        await wait_ready(pilot)
+        assert name(app) == "LibraryScreen"
+
+
+async def test_quitting_while_the_bank_loads_ends_at_once(
+    make_options: Callable[..., PlayOptions], held_loading: HeldLoading
+) -> None:
+    app = make_app(make_options())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    assert not held_loading.release.is_set()  # the loading was still held: nothing waited for it
+    assert app.return_code == 0
 
 
 async def test_a_bank_with_errors_is_reported_not_played(make_options: Callable[..., PlayOptions]) -> None:

@@ -14,8 +14,8 @@ from quiz.content.campaign.models import CampaignEvidence, CampaignFile, Scene
 from quiz.engine.campaign.journey import Journey, campaign_to_play
 from quiz.engine.campaign.run import CampaignRun, MoveError
 from quiz.engine.playable import Answer, DisputeView, Verdict
+from quiz.engine.words import long_date, who_wrote
 from quiz.tui.game import SourceCard, dispute_view
-from quiz.tui.text import long_date
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
@@ -77,9 +77,7 @@ class JourneyInPlay:
     def source_line(self, source_id: str) -> str:
         """Who wrote it and when, short: ``AFP · 7 January 2022``."""
         card = self.card(source_id)
-        who = card.author or card.outlet
-        if not who or who == "not stated":
-            who = shorten(card.title, 48)
+        who = who_wrote(card.author, card.outlet) or shorten(card.title, 48)
         return f"{who} · {card.date}" if card.date else who
 
     def scene_when(self, scene: Scene) -> str:

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.engine.words import plural
 from quiz.tui.data.campaign import shorten
 from quiz.tui.messages import OpenPassage
 from quiz.tui.widgets.campaign_widgets import keys_hint
@@ -21,10 +22,6 @@ from quiz.tui.widgets.evidence import EvidencePassage
 if TYPE_CHECKING:
     from quiz.content.campaign.models import CampaignEvidence
     from quiz.tui.data.campaign import JourneyInPlay
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def journey_facts(cg: JourneyInPlay) -> str:

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from quiz.engine.words import plural
 from quiz.tui.data.campaign import JourneyInPlay
 from quiz.tui.messages import BeginJourney, OpenContradiction, OpenPassage
-from quiz.tui.screens.campaign_dialogs import plural
 from quiz.tui.text import lit
 from quiz.tui.widgets.campaign_widgets import MUTED, CampaignHud, CampaignList, keys_hint, notebook_item
 from quiz.tui.widgets.evidence import EvidencePassage

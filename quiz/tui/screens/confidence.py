@@ -12,11 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-LEVELS = [
-    (1, "Not sure", "+1 if right, 0 if wrong"),
-    (2, "Fairly sure", "+2 if right, −2 if wrong"),
-    (3, "Sure", "+3 if right, −6 if wrong"),
-]
+from quiz.engine.words import CERTAINTY_LEVELS, marks, marks_table
+
+LEVELS = [(level, name, marks(level)) for level, name in CERTAINTY_LEVELS]
 
 
 class ConfidenceScreen(ModalScreen[int | None]):
@@ -40,7 +38,7 @@ class ConfidenceScreen(ModalScreen[int | None]):
                     button.tooltip = rule
                     yield button
             yield Static(
-                "Right: +1 / +2 / +3.  Wrong: 0 / −2 / −6.  Honesty pays best.",
+                f"{marks_table()}  Honesty pays best.",
                 classes="dialog-note",
                 markup=False,
             )

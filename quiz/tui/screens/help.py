@@ -11,7 +11,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
+from quiz.engine.words import CERTAINTY_LEVELS, marks
+
+CERTAINTY = "\n".join(
+    f"  [b]{level}[/b] {name.lower():<12} {marks(level, width=2)}" for level, name in CERTAINTY_LEVELS
+)
+HELP = f"""\
 [b $text-primary]Playing[/]
 Pick a mode on the home screen with [b]1[/b]–[b]5[/b] or ↑↓ and Enter.  [b]n[/b] changes the
 round's size, [b]t[/b] its topic, [b]c[/b] turns certainty marking on or off;
@@ -40,9 +45,7 @@ give partial credit.  Each fully right answer in a row adds 10% (up to +50%).
 
 [b $text-primary]Certainty marking[/]
 Before each verdict you say how sure you are:
-  [b]1[/b] not sure     +1 if right,  0 if wrong
-  [b]2[/b] fairly sure  +2 if right, −2 if wrong
-  [b]3[/b] sure         +3 if right, −6 if wrong
+{CERTAINTY}
 Saying honestly how sure you are pays best: 3 only when you are above 80% sure,
 2 above 67%.  The summary and the stats show how well your certainty matched.
 

@@ -1,8 +1,8 @@
 """The home screen: who is playing, what to play, and the ways into the library.
 
-It is the first thing painted, so it is built from Textual alone: nothing here
-imports the engine or the bank. Until the app posts the loaded game, the modes
-are shown but starting one says the bank is loading.
+It is the first thing painted, so it is built from Textual and its words
+alone: nothing here imports the rest of the engine or the bank. Until the app posts the loaded game, the modes
+are shown, and a choice made meanwhile is kept and acted on once it is loaded.
 """
 
 from __future__ import annotations
@@ -18,20 +18,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.tui.messages import LOADING, OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, StartRound
+from quiz.engine.words import MODE_BLURBS, MODE_TITLES, plural
+from quiz.tui.messages import OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, StartRound
 
 if TYPE_CHECKING:
     from quiz.engine.setup import PlayOptions
     from quiz.tui.game import Game
 
-MODES: list[tuple[str, str, str]] = [
-    ("quick", "Quick round", "mixed questions from the whole bank"),
-    ("drill", "Topic drill", "questions on one topic"),
-    ("disputes", "Where sources disagree", "the questions about disputes"),
-    ("review", "Review my mistakes", "questions you got wrong before"),
-    ("campaign", "Campaign", "the Kazakhstan briefing: a text adventure through the reports"),
-    ("due", "Due for review", "spaced review: what is due today, then new questions"),
-]
+MODES: list[tuple[str, str, str]] = [(mode, title, MODE_BLURBS[mode]) for mode, title in MODE_TITLES.items()]
 SIZES = (5, 10, 15, 20)
 HOME_KEYS = [
     ("l", "Library of sources"),
@@ -41,10 +35,6 @@ HOME_KEYS = [
     ("?", "Help"),
     ("q", "Quit"),
 ]
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def mode_prompt(number: int, title: str, blurb: str, count: str = "") -> Content:
@@ -106,6 +96,7 @@ class HomeScreen(Screen[None]):
         self.game: Game | None = None
         self._composed = False
         self._loaded: Game | None = None  # loaded before this screen was mounted
+        self._queued: str | None = None  # an action chosen while the bank loads
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -187,16 +178,32 @@ class HomeScreen(Screen[None]):
                 self.show_player()
                 self.show_due()
             elif self.options.spec.mode != "campaign":  # open_campaign asks the name itself
-                self.action_player(first=True)
+                self.action_player(first=True)  # a choice made while loading follows the name
+                return
+        self._run_queued()
+
+    def _queue_until_loaded(self, action: str) -> bool:
+        """While the bank loads, keep `action` for when it is loaded; the last choice wins.
+
+        True if it was kept (the caller does nothing more now).
+        """
+        if self.game is not None:
+            return False
+        self._queued = action
+        return True
+
+    def _run_queued(self) -> None:
+        action, self._queued = self._queued, None
+        if action is not None:
+            self.call_later(self.run_action, action)
 
     def _restore_options(self, game: Game) -> None:
         spec = self.options.spec
+        preferences = game.preferences()
         if spec.count == 10:  # the default: the player's last choice wins
-            saved = game.get_setting("round.count")
-            if saved and saved.isdigit():
-                self.count = int(saved)
+            self.count = preferences.round_size
         if not spec.confidence:
-            self.certainty = game.get_setting("round.certainty") == "on"
+            self.certainty = preferences.certainty
 
     def show_player(self) -> None:
         player = self.game.player if self.game else None
@@ -251,14 +258,8 @@ class HomeScreen(Screen[None]):
         topics = (self.topic,) if self.topic else ()
         return replace(spec, mode=mode, topics=topics, count=self.count, confidence=self.certainty)
 
-    def require_game(self) -> Game | None:
-        """The loaded game, or None with a note to the player that it is loading."""
-        if self.game is None:
-            self.notify(LOADING, timeout=2)
-        return self.game
-
     def action_play(self, mode: str) -> None:
-        if self.require_game() is None:
+        if self._queue_until_loaded(f"play({mode!r})"):
             return
         if mode == "campaign":
             self.post_message(OpenCampaign())
@@ -272,16 +273,16 @@ class HomeScreen(Screen[None]):
         self.count = SIZES[(SIZES.index(self.count) + 1) % len(SIZES)] if self.count in SIZES else 10
         self.show_options()
         if self.game:
-            self.game.set_setting("round.count", str(self.count))
+            self.game.update_preferences(round_size=self.count)
 
     def action_certainty(self) -> None:
         self.certainty = not self.certainty
         self.show_options()
         if self.game:
-            self.game.set_setting("round.certainty", "on" if self.certainty else "off")
+            self.game.update_preferences(certainty=self.certainty)
 
     def action_topic(self) -> None:
-        if self.require_game() is not None:
+        if not self._queue_until_loaded("topic"):
             self._pick_topic(then_play=False)
 
     def _pick_topic(self, *, then_play: bool) -> None:
@@ -306,7 +307,9 @@ class HomeScreen(Screen[None]):
     def action_player(self, first: bool = False) -> None:
         from quiz.tui.screens.player import PlayerScreen
 
-        game = self.require_game()
+        if self._queue_until_loaded("player"):
+            return
+        game = self.game
         if game is None:
             return
 
@@ -318,14 +321,19 @@ class HomeScreen(Screen[None]):
                 game.set_player("Player")
                 self.show_player()
             self.show_due()
+            if first:
+                self._run_queued()
 
         self.app.push_screen(PlayerScreen(game.players(), current=game.player, first=first), chosen)
 
     def action_library(self) -> None:
-        self.post_message(OpenLibrary())
+        if not self._queue_until_loaded("library"):
+            self.post_message(OpenLibrary())
 
     def action_disputes(self) -> None:
-        self.post_message(OpenDisputes())
+        if not self._queue_until_loaded("disputes"):
+            self.post_message(OpenDisputes())
 
     def action_stats(self) -> None:
-        self.post_message(OpenStats())
+        if not self._queue_until_loaded("stats"):
+            self.post_message(OpenStats())

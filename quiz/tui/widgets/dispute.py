@@ -15,14 +15,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.engine.playable import DisputePosition, DisputeView
+from quiz.engine.words import DISPUTE_KINDS
 from quiz.tui.game import SourceCard
 from quiz.tui.text import lit
 
-KIND_NAMES = {
-    "fact": "a disagreement over facts",
-    "interpretation": "a disagreement of interpretation",
-    "internal": "a source at odds with itself",
-}
+KIND_NAMES = DISPUTE_KINDS
 FEEDBACK_HEADING = "⚖ Sources disagree"
 
 
