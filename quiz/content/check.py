@@ -25,6 +25,7 @@ from quiz.content.models import (
     TrueFalseQuestion,
 )
 from quiz.content.problems import did_you_mean
+from quiz.content.quoted import check_quoted
 
 _FEEDBACK_TYPES = "choice, multi and truefalse"
 
@@ -40,6 +41,7 @@ def check_meaning(loaded: Loaded) -> None:
         _dispute_reference(entry, loaded)
     for dispute in loaded.disputes:
         _positions(dispute, loaded)
+    check_quoted(loaded)
     _unused(loaded)
 
 
