@@ -26,6 +26,7 @@ from quiz.content.models import (
 )
 from quiz.content.problems import did_you_mean
 from quiz.content.quoted import check_quoted
+from quiz.content.references import check_references
 
 _FEEDBACK_TYPES = "choice, multi and truefalse"
 
@@ -42,6 +43,7 @@ def check_meaning(loaded: Loaded) -> None:
     for dispute in loaded.disputes:
         _positions(dispute, loaded)
     check_quoted(loaded)
+    check_references(loaded)
     _unused(loaded)
 
 
