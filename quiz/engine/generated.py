@@ -14,7 +14,8 @@ one about it:
 
 Neither is offered when it cannot work: a match that gives two articles the
 same claim, or two near-identical passages to tell apart; a "which" with no
-position that leaves a wrong choice.
+position that leaves a wrong choice. Nor is a match offered beside a match a
+teacher wrote for the same dispute.
 
 Both carry the dispute's explanation and its positions, so the faces show
 every position side by side after the answer.
@@ -134,7 +135,10 @@ def _claims(dispute: Dispute) -> dict[str, list[str]]:
 
 
 def match_offered(dispute: Dispute, bank: Bank) -> bool:
-    """A match is offered unless two of its sides to tell apart are the same text, or nearly."""
+    """A match is offered unless two of its sides to tell apart are the same text, or nearly,
+    or a teacher wrote a match for the dispute (a round would serve one pairing twice)."""
+    if any(q.type == "match" and q.dispute == dispute.id for q in bank.questions):
+        return False
     claims = _claims(dispute)
     if len(claims) >= 2:
         return not _near_texts(["; ".join(said) for said in claims.values()])

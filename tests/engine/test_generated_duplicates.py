@@ -58,6 +58,26 @@ def test_a_match_giving_two_articles_the_same_claim_is_not_offered(copies: Bank)
     assert ref_for(copies, "same-slip~match") is None
 
 
+def test_a_hand_written_match_replaces_the_generated_one(tmp_path: Path) -> None:
+    written = (
+        TWO_COPIES
+        + """
+[[question]]
+id = "pierre-match"
+type = "match"
+topic = "reading-sources"
+difficulty = 2
+prompt = "Match each passage to the name it gives."
+pairs = [{ left = "said Pascal Ausseur", right = "Pascal" }, { left = "said Pierre Ausseur", right = "Pierre" }]
+explanation = "One man, two names."
+evidence = [{ source = "afp-rewrite", quote = "said Pierre Ausseur" }]
+dispute = "pierre"
+"""
+    )
+    bank = load_bank(write_bank(tmp_path, written), SEEDS).bank
+    assert [r.id for r in generated_refs(bank)] == ["pierre~which", "same-slip~which"]
+
+
 def test_a_which_never_offers_the_other_copy_of_the_same_text(copies: Bank) -> None:
     labels = source_labels(copies)
     for seed in range(30):
