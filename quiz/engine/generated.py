@@ -44,6 +44,9 @@ _MOST_CHOICES = 8  # as for a written question
 # unrelated passages of the articles 77 at most.
 _NEAR_COPY = 80
 _NEAR_TEXT = 90
+# Whole articles: the two AFP copies score 89 against each other, any other
+# pair of the five articles 61 at most.
+_COPY_OF_ARTICLE = 80
 _WORD = re.compile(r"\w{4,}")
 
 
@@ -119,6 +122,20 @@ def holds_near_copy(article: Article, quote: str) -> bool:
     return fuzz.partial_ratio(fold(quote), article.folded_text()) >= _NEAR_COPY
 
 
+@lru_cache(maxsize=16)
+def _copies(articles: tuple[tuple[str, Article], ...]) -> frozenset[frozenset[str]]:
+    """Pairs of sources whose articles are copies of one text (one wire story, reworded)."""
+    from rapidfuzz import fuzz
+
+    texts = [(sid, article.folded_text().casefold()) for sid, article in articles]
+    return frozenset(
+        frozenset((a, b))
+        for i, (a, text_a) in enumerate(texts)
+        for b, text_b in texts[i + 1 :]
+        if fuzz.token_set_ratio(text_a, text_b) >= _COPY_OF_ARTICLE
+    )
+
+
 def _near_texts(texts: list[str]) -> bool:
     """Whether two of the texts are the same, or nearly (case and folding aside)."""
     from rapidfuzz import fuzz
@@ -148,20 +165,30 @@ def match_offered(dispute: Dispute, bank: Bank) -> bool:
 def which_options(dispute: Dispute, bank: Bank) -> list[tuple[Position, list[str]]]:
     """Each position a "which" can ask about, with the articles it may offer as wrong choices.
 
-    A wrong choice never holds the quote, even reworded; the dispute's other
-    articles come first, other articles of the bank when none is left.
+    A wrong choice never holds the quote, even reworded, and the choices never
+    include two copies of one text; the dispute's other articles come first,
+    other articles of the bank when none is left.
     """
+    copies = _copies(tuple(bank.articles.items()))
 
     def also_says_it(source_id: str, quote: str) -> bool:
         article = bank.articles.get(source_id)
         return article is not None and holds_near_copy(article, quote)
 
+    def one_of_each_text(answer: str, wrong: list[str]) -> list[str]:
+        kept: list[str] = []
+        for source in wrong:
+            if all(frozenset((source, other)) not in copies for other in (answer, *kept)):
+                kept.append(source)
+        return kept
+
     options = []
     for position in dispute.position:
         others = dict.fromkeys(p.source for p in dispute.position if p.source != position.source)
-        wrong = [s for s in others if not also_says_it(s, position.quote)]
+        wrong = one_of_each_text(position.source, [s for s in others if not also_says_it(s, position.quote)])
         if not wrong:
-            wrong = [s for s in bank.sources if s != position.source and not also_says_it(s, position.quote)]
+            spare = [s for s in bank.sources if s != position.source and not also_says_it(s, position.quote)]
+            wrong = one_of_each_text(position.source, spare)
         if wrong:
             options.append((position, wrong))
     return options

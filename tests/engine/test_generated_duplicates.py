@@ -87,6 +87,23 @@ def test_a_which_never_offers_the_other_copy_of_the_same_text(copies: Bank) -> N
         assert len(playable.choices) >= 2
 
 
+def test_a_which_never_offers_both_copies_of_one_text(tmp_path: Path) -> None:
+    # A Gaspardo slip: other articles fill in, but never both AFP copies.
+    gaspardo = TWO_COPIES.replace(
+        'source = "afp-rewrite"\n  quote = "said Pascal Ausseur"',
+        'source = "gaspardo"\n  quote = "98a Airborne Division"',
+    ).replace(
+        'source = "afp-rewrite"\n  quote = "said Pierre Ausseur"\n  claim = "Pierre"',
+        'source = "gaspardo"\n  quote = "12a Peacekeeping brigade"\n  claim = "Pierre"',
+    )
+    bank = load_bank(write_bank(tmp_path, gaspardo), SEEDS).bank
+    labels = source_labels(bank)
+    for seed in range(30):
+        playable = build(ref_for(bank, "pierre~which"), bank, seed)  # type: ignore[arg-type]
+        assert not {labels["afp-rewrite"], labels["afp-24news"]} <= set(playable.choices)
+        assert playable.answer == labels["gaspardo"]
+
+
 def test_a_reworded_copy_counts_as_holding_the_quote(copies: Bank) -> None:
     reworded = copies.articles["afp-24news"]
     assert holds_near_copy(reworded, "Sending troops through the CTSO is a way to remain somewhat masked")
@@ -122,3 +139,5 @@ def test_no_generated_question_of_the_shipped_bank_offers_duplicate_choices(ship
                 wrong = [labels[c] for c in playable.choices if c != playable.answer]
                 assert wrong, ref.id
                 assert [s for s in wrong if holds_near_copy(bank.articles[s], quote)] == [], (ref.id, seed)
+                offered = {labels[c] for c in playable.choices}
+                assert not {"afp-rewrite", "afp-24news"} <= offered, (ref.id, seed)  # one AFP text, twice
