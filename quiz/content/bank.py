@@ -33,11 +33,20 @@ from quiz.content.campaign.models import (
 )
 from quiz.content.loaded import CampaignSource, Entry, Loaded, RawTable
 from quiz.content.locate import TomlPath, nesting_beyond, unclosed_at
-from quiz.content.models import Dispute, Question, QuestionFile, Source, SourcesFile
+from quiz.content.models import (
+    Dispute,
+    Question,
+    QuestionFile,
+    Reference,
+    ReferencesFile,
+    Source,
+    SourcesFile,
+)
 from quiz.content.passages import Article
 from quiz.content.problems import Problem, ProblemLog, did_you_mean
 
 SOURCES_FILE = "sources.toml"
+REFERENCES_FILE = "references.toml"  # optional, beside sources.toml
 
 
 class ContentUnreadable(Exception):
@@ -53,6 +62,7 @@ class Bank:
     sources: dict[str, Source] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
     campaigns: dict[str, CampaignFile] = field(default_factory=dict)  # by id: the file's stem
+    references: dict[str, Reference] = field(default_factory=dict)  # outside the articles, by id
 
     def __post_init__(self) -> None:
         self._questions_by_id = {q.id: q for q in self.questions}
@@ -201,6 +211,8 @@ _KEYED_MODELS: tuple[type[BaseModel], ...] = (
     models.Position,
     models.Dispute,
     models.Source,
+    models.Reference,
+    models.OutsideFact,
     CampaignFile,
     Scene,
     Ending,
@@ -414,6 +426,16 @@ def _sources_file(data: dict[str, Any], file: Path, log: ProblemLog) -> list[Ent
     return entries
 
 
+def _references_file(data: dict[str, Any], file: Path, log: ProblemLog) -> list[Entry[Reference]]:
+    try:
+        parsed = ReferencesFile.model_validate(data)
+        return [Entry(r, file, ("reference", i)) for i, r in enumerate(parsed.reference)]
+    except ValidationError:
+        pass
+    _check_top_level(data, ("reference",), file, log)
+    return _validate_items(data, "reference", file, Reference.model_validate, log)
+
+
 # --- the whole bank ---------------------------------------------------------
 
 
@@ -546,7 +568,7 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
     disputes: list[Entry[Dispute]] = []
     raw: list[RawTable] = []
     campaigns: list[CampaignSource] = []
-    for path in files[1:]:
+    for path in files[1:]:  # before references.toml is added
         data = _parse_toml(path, log)
         if data is not None and is_campaign_file(path):
             campaigns.append(_campaign_file(data, path, log))
@@ -556,9 +578,18 @@ def read_content(content_dir: Path, seeds_dir: Path) -> tuple[Loaded, list[Path]
             disputes += file_disputes
             raw += _raw_tables(data, path)
 
+    references: list[Entry[Reference]] = []
+    references_path = seeds_dir / REFERENCES_FILE
+    if references_path.is_file():
+        files.insert(1, references_path)
+        data = _parse_toml(references_path, log)
+        if data is not None:
+            references = _references_file(data, references_path, log)
+
     articles = _read_articles(sources, seeds_dir, log)
     loaded = Loaded(questions, disputes, sources, raw, articles, log, campaigns)
     loaded.source_ids_written = written
+    loaded.references = references
     return loaded, files
 
 
@@ -595,5 +626,6 @@ def load_bank(content_dir: Path, seeds_dir: Path) -> LoadResult:
         sources={e.item.id: e.item for e in loaded.sources},
         articles=loaded.articles,
         campaigns={c.id: c.campaign for c in loaded.campaigns if c.campaign is not None},
+        references={e.item.id: e.item for e in loaded.references},
     )
     return LoadResult(bank, loaded.log.resolve(), files)

@@ -26,6 +26,8 @@ from quiz.content.models import (
     TrueFalseQuestion,
 )
 from quiz.content.problems import did_you_mean
+from quiz.content.quoted import check_quoted
+from quiz.content.references import check_references
 
 _FEEDBACK_TYPES = ", ".join(FEEDBACK_TYPES[:-1]) + " and " + FEEDBACK_TYPES[-1]
 
@@ -41,6 +43,8 @@ def check_meaning(loaded: Loaded) -> None:
         _dispute_reference(entry, loaded)
     for dispute in loaded.disputes:
         _positions(dispute, loaded)
+    check_quoted(loaded)
+    check_references(loaded)
     _unused(loaded)
 
 

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from quiz.content.campaign.models import CampaignFile
 from quiz.content.locate import TomlPath
-from quiz.content.models import Dispute, Question, Source
+from quiz.content.models import Dispute, Question, Reference, Source
 from quiz.content.passages import Article
 from quiz.content.problems import ProblemLog
 
@@ -63,6 +63,8 @@ class Loaded:
     """(source, quote) pairs already found in their article: a passage cited
     again (by a dispute and its questions, by several questions) is not
     searched for again."""
+    references: list[Entry[Reference]] = field(default_factory=list)
+    """The [[reference]] entries of seeds/references.toml: sources outside the articles."""
 
 
 @dataclass

@@ -245,10 +245,19 @@ class _Walker:
                 continue
             name = key.key
             if isinstance(item, self._AoT):
+                # tomlkit gathers every [[name]] table of a file into one array,
+                # even when other tables come between them: find each header by
+                # its name, after the one before, not at the cursor.
+                dotted = ".".join([*(p for p in path if isinstance(p, str)), name])
+                header = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(dotted) + r"[ \t]*\]\]", re.MULTILINE)
+                after = self._offsets.get(path, 0)
                 for index, table in enumerate(item.body):
-                    self._offsets[(*path, name, index)] = self._seek("[[")
+                    found = header.search(self._text, after)
+                    self._cursor = found.start() if found else self._cursor
+                    self._offsets[(*path, name, index)] = self._cursor
                     self._offsets.setdefault((*path, name), self._cursor)
                     self._skip_line()
+                    after = self._cursor
                     self._walk_body(table.value.body, (*path, name, index))
             elif isinstance(item, self._Table):
                 if item.is_super_table() or key.is_dotted():

@@ -51,6 +51,13 @@ class Evidence(ContentModel):
     quote: Text
 
 
+class OutsideFact(ContentModel):
+    """A fact the articles do not state, with the reference that does."""
+
+    reference: Slug  # the id of a [[reference]] in seeds/references.toml
+    fact: Text
+
+
 class QuestionBase(ContentModel):
     """The keys every question type shares."""
 
@@ -66,6 +73,7 @@ class QuestionBase(ContentModel):
     skill: Skill | None = None
     dispute: Slug | None = None
     feedback: dict[str, Text] = Field(default_factory=dict)
+    outside: list[OutsideFact] = Field(default_factory=list)
 
 
 class ChoiceQuestion(QuestionBase):
@@ -152,6 +160,7 @@ class Dispute(ContentModel):
     title: Text
     explanation: Text
     position: Annotated[list[Position], Field(min_length=2)]
+    outside: list[OutsideFact] = Field(default_factory=list)
 
 
 class QuestionFile(ContentModel):
@@ -179,3 +188,20 @@ class SourcesFile(ContentModel):
     """`seeds/sources.toml`."""
 
     source: Annotated[list[Source], Field(min_length=1)]
+
+
+class Reference(ContentModel):
+    """A publication outside the five articles, cited for an outside fact."""
+
+    id: Slug
+    title: Text
+    publisher: Text
+    date: datetime.date | Text  # a TOML date, or as precise as the publication allows: "2016"
+    url: Text | None = None
+    note: Text | None = None
+
+
+class ReferencesFile(ContentModel):
+    """`seeds/references.toml`, beside `sources.toml`."""
+
+    reference: list[Reference] = Field(default_factory=list)

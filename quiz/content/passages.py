@@ -91,6 +91,10 @@ class Article:
     def _raw_index(self) -> list[int]:
         return self._folded_and_index[1]
 
+    def folded_text(self) -> str:
+        """The whole text in the folded form quotes are compared in."""
+        return self._folded
+
     def contains(self, quote: str) -> bool:
         # Most quotes are pasted verbatim: a plain search settles them without folding.
         return quote in self.text or fold(quote) in self._folded

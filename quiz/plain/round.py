@@ -13,6 +13,7 @@ import sys
 from typing import TextIO
 
 from quiz.content.bank import Bank
+from quiz.content.references import OUTSIDE_LABEL, outside_facts
 from quiz.content.text import clean, clean_line
 from quiz.engine.kinds import kind_of
 from quiz.engine.parse import BadInput, hint, parse_answer, parse_confidence
@@ -235,6 +236,16 @@ class PlainGame:
                 self.say(f"    “{position.quote}”")
             if dispute.explanation != playable.explanation:
                 self.say(f"Why they differ: {dispute.explanation}")
+        self.outside(playable)
+
+    def outside(self, playable: Playable) -> None:
+        """Facts from outside the articles, apart from the evidence, each with its reference."""
+        dispute_id = playable.dispute.id if playable.dispute is not None else None
+        facts = outside_facts(self.setup.bank, playable.id, dispute_id)
+        if facts:
+            self.say(f"{OUTSIDE_LABEL}:")
+            for fact in facts:
+                self.say(f"  {fact}")
 
     def summarise(self, summary: RoundSummary) -> None:
         self.say()

@@ -30,6 +30,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 
+from quiz.content.references import OUTSIDE_LABEL, outside_facts
 from quiz.engine.playable import Answer, Playable, Verdict
 from quiz.engine.session import Step
 from quiz.tui.game import Game
@@ -377,7 +378,19 @@ class FeedbackView(ScrollView, can_focus=True):
             ]
             lines.append(blocks.blank(width, base))
             lines.extend(blocks.framed(parts, width, self._style("feedback--frame"), base))
+        lines += self._outside(width)
         return lines, passages
+
+    def _outside(self, width: int) -> list[Strip]:
+        """Facts from outside the articles, apart from the evidence, each with its reference."""
+        dispute = self.playable.dispute
+        facts = outside_facts(self.game.bank, self.playable.id, dispute.id if dispute else None)
+        if not facts:
+            return []
+        lines = self._paragraph(Content(OUTSIDE_LABEL), width, self._style("feedback--section"))
+        for fact in facts:
+            lines += self._paragraph(lit(fact), width)
+        return lines
 
     def _positions(self, width: int) -> list[Strip]:
         """Each source's claim in a card: side by side when they fit, else stacked."""
