@@ -44,6 +44,7 @@ from quiz.content.models import (
 )
 from quiz.content.passages import Article
 from quiz.content.problems import Problem, ProblemLog, did_you_mean
+from quiz.content.text import clean
 
 SOURCES_FILE = "sources.toml"
 REFERENCES_FILE = "references.toml"  # optional, beside sources.toml
@@ -528,7 +529,7 @@ def _read_articles(sources: list[Entry[Source]], seeds_dir: Path, log: ProblemLo
             continue
         except OSError as exc:
             raise ContentUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
-        articles.setdefault(entry.item.id, Article(text))
+        articles.setdefault(entry.item.id, Article(clean(text)))
     return articles
 
 

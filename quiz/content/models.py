@@ -16,15 +16,19 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from quiz.content.text import clean
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case letters, digits and single hyphens: `origins`, `afp-2022-01-07`."""
 
-Text = Annotated[str, StringConstraints(min_length=1)]
-"""Any non-empty text. Shown to players literally, never as markup."""
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean)]
+"""Any non-empty text. Shown to players literally, never as markup, and read
+through the sanitiser: what a terminal would act on (escape sequences, control
+and bidi characters) never gets into the bank, whichever face shows it."""
 
 QuestionType = str
 """One of `QUESTION_TYPES` (derived from `Question` below)."""
@@ -72,7 +76,7 @@ class QuestionBase(ContentModel):
     tags: list[Text] = Field(default_factory=list)
     skill: Skill | None = None
     dispute: Slug | None = None
-    feedback: dict[str, Text] = Field(default_factory=dict)
+    feedback: dict[Text, Text] = Field(default_factory=dict)
     outside: list[OutsideFact] = Field(default_factory=list)
 
 

@@ -38,6 +38,8 @@ _CONTROL = re.compile(
 
 def clean(text: str) -> str:
     """`text` without escape sequences or control characters, newlines kept."""
+    if text.isprintable():  # the common case, checked in C: nothing to remove
+        return text
     text = text.replace("\r\n", "\n").replace("\t", " ")
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)

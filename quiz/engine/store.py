@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from quiz.content.text import clean_line
 from quiz.engine import preferences
 from quiz.engine.preferences import Preferences
 
@@ -385,7 +386,8 @@ class Store:
         rows = self._run(
             lambda db: db.execute("SELECT name FROM players ORDER BY name COLLATE NOCASE").fetchall()
         )
-        return [str(r[0]) for r in rows]
+        # Shown as they are read: another program may have written the file.
+        return [clean_line(str(r[0])) for r in rows]
 
     def last_player(self) -> str | None:
         return self.preferences().last_player

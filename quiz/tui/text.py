@@ -15,18 +15,21 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from quiz.content.text import clean
+
 HIGHLIGHT = "bold $text-accent on $accent-muted"
 """How quoted words stand out inside their paragraph."""
 
 
 def lit(text: str, style: str = "") -> Content:
-    """Bank or article text as literal content, optionally in one style."""
+    """Bank or article text as literal content, optionally in one style, through the sanitiser."""
+    text = clean(text)
     return Content.styled(text, style) if style else Content(text)
 
 
 def labelled(label: str, text: str, label_style: str = "bold") -> Content:
     """``Label: text``, the label ours (styled), the text literal."""
-    return Content.assemble((label, label_style), Content(text))
+    return Content.assemble((label, label_style), Content(clean(text)))
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], style: str = HIGHLIGHT) -> Content:
