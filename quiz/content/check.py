@@ -41,11 +41,38 @@ def check_meaning(loaded: Loaded) -> None:
     for entry in loaded.questions:
         _answers(entry, loaded)
         _dispute_reference(entry, loaded)
+    _invalid_questions(loaded)
     for dispute in loaded.disputes:
         _positions(dispute, loaded)
     check_quoted(loaded)
     check_references(loaded)
     _unused(loaded)
+
+
+def _invalid_questions(loaded: Loaded) -> None:
+    """The checks of meaning that need no valid model, on questions with a schema error.
+
+    A bad `difficulty` must not hide a repeated choice or a feedback key that
+    names no choice in the same question: every problem is reported in one run.
+    """
+    valid = {(e.file, e.path) for e in loaded.questions}
+    for table in loaded.raw:
+        if table.kind != "question" or (table.file, table.path) in valid:
+            continue
+        data = table.data
+        subject = f"question {table.id!r}" if table.id else None
+        choices = data.get("choices")
+        if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+            continue
+        for index in _repeated(choices):
+            message = f"choice {choices[index]!r} is repeated"
+            loaded.log.add(table.file, (*table.path, "choices", index), message, subject=subject)
+        feedback = data.get("feedback")
+        if isinstance(feedback, dict) and data.get("type") in {"choice", "multi"}:
+            for key in feedback:
+                if key not in choices:
+                    message = f"feedback key {key!r} is not the text of a choice{did_you_mean(key, choices)}"
+                    loaded.log.add(table.file, (*table.path, "feedback", key), message, subject=subject)
 
 
 def _subject(entry: Entry[Any]) -> str:

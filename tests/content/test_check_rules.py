@@ -379,3 +379,14 @@ def test_problems_come_in_line_order(tmp_path: Path, seeds_dir: Path) -> None:
     text = VALID.replace('answer = "Six"', 'answer = "Sx"').replace('unit = "people"', 'units = "people"')
     lines = [line for line, _ in errors_of(tmp_path, seeds_dir, text)]
     assert lines == sorted(lines) and len(lines) == 2
+
+
+def test_one_error_does_not_hide_another_in_the_same_question(tmp_path: Path, seeds_dir: Path) -> None:
+    text = VALID.replace(
+        'choices = ["Four", "Six", "Nine"]\nanswer = "Six"',
+        'choices = ["Four", "Six", "Six"]\nanswer = "Six"\nfeedback = { Fuor = "Not four." }',
+    ).replace('difficulty = 1\nprompt = "How many', 'difficulty = 5\nprompt = "How many', 1)
+    errors = [message for _, message in errors_of(tmp_path, seeds_dir, text)]
+    assert "difficulty must be 1, 2 or 3, not 5" in errors
+    assert "choice 'Six' is repeated" in errors
+    assert "feedback key 'Fuor' is not the text of a choice; did you mean 'Four'?" in errors
