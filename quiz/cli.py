@@ -1,4 +1,4 @@
-"""The `quiz` command: play (the default), check, schema, stats, export, review.
+"""The `quiz` command: play (the default), check, schema, stats, preview, export, review.
 
 The options are read by `quiz.commands.parser`; each command runs from its own
 module in `quiz.commands`, imported only when that command runs.
@@ -34,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.stats import run_stats
 
             return run_stats(args)
+        if args.command == "preview":
+            from quiz.commands.preview import run_preview
+
+            return run_preview(args)
         if args.command == "export":
             from quiz.commands.export import run_export
 

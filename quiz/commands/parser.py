@@ -139,6 +139,22 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     _content_options(stats)
 
+    preview = commands.add_parser(
+        "preview",
+        help="show one question as a player sees it, with its answer and feedback (records nothing)",
+    )
+    preview.add_argument(
+        "id", metavar="ID", help="the question's id (a generated one: <dispute>~match or ~which)"
+    )
+    preview.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the order of choices, as a round with this seed shows it",
+    )
+    _content_options(preview)
+
     export = commands.add_parser("export", help="export the bank for Moodle (GIFT) or Anki (.apkg)")
     export.add_argument(
         "--format",

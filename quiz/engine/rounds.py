@@ -127,6 +127,12 @@ def question_ids(bank: Bank) -> list[str]:
     return [c.id for c in _all_candidates(bank)]
 
 
+def playable_for(bank: Bank, question_id: str, seed: int = 0) -> Playable | None:
+    """One question (written or generated) as a round would put it, or None if the bank has no such id."""
+    found = candidate(bank, question_id)
+    return None if found is None else _build(found, bank, seed)
+
+
 def candidate(bank: Bank, question_id: str) -> Candidate | None:
     """The question (written or generated) with this id, if the bank still has it."""
     if is_generated(question_id):

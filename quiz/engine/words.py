@@ -87,3 +87,9 @@ def source_label(title: str, author: str | None, outlet: str, date: datetime.dat
     """How an article is named in a line of text: ``“Title” (AFP, 7 January 2022)``."""
     who = who_wrote(author, outlet)
     return f"“{title}” ({who}, {long_date(date)})" if who else f"“{title}” ({long_date(date)})"
+
+
+def topic_title(slug: str) -> str:
+    """A topic as players read it: ``reading-sources`` -> ``Reading sources``."""
+    words = slug.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]

@@ -217,35 +217,8 @@ class PlainGame:
         self.say(f"Why: {playable.explanation}")
         for advice in verdict.feedback:
             self.say(f"Note: {advice}")
-        bank = self.setup.bank
-        dispute = playable.dispute
-        shown_in_dispute = (
-            {(p.source_id, p.quote) for p in dispute.positions} if dispute is not None else set()
-        )
-        evidence = [e for e in playable.evidence if (e.source_id, e.quote) not in shown_in_dispute]
-        if evidence:
-            self.say("Evidence:")
-            for passage in evidence:
-                self.say(f"  “{passage.quote}”")
-                self.say(f"    from {describe_source(bank, passage.source_id)}")
-        if dispute is not None:
-            kind = DISPUTE_KINDS.get(dispute.kind, dispute.kind)
-            self.say(f"Where the sources disagree ({kind}): {dispute.title}")
-            for position in dispute.positions:
-                self.say(f"  {describe_source(bank, position.source_id)}: {position.claim}")
-                self.say(f"    “{position.quote}”")
-            if dispute.explanation != playable.explanation:
-                self.say(f"Why they differ: {dispute.explanation}")
-        self.outside(playable)
-
-    def outside(self, playable: Playable) -> None:
-        """Facts from outside the articles, apart from the evidence, each with its reference."""
-        dispute_id = playable.dispute.id if playable.dispute is not None else None
-        facts = outside_facts(self.setup.bank, playable.id, dispute_id)
-        if facts:
-            self.say(f"{OUTSIDE_LABEL}:")
-            for fact in facts:
-                self.say(f"  {fact}")
+        for line in evidence_lines(self.setup.bank, playable):
+            self.say(line)
 
     def summarise(self, summary: RoundSummary) -> None:
         self.say()
@@ -284,6 +257,32 @@ class PlainGame:
             self.say(f"Progress saved for {summary.player}.")
         else:
             self.say("Progress is not being saved.")
+
+
+def evidence_lines(bank: Bank, playable: Playable) -> list[str]:
+    """What follows the explanation: the evidence, the dispute and the facts from outside the articles."""
+    lines = []
+    dispute = playable.dispute
+    shown_in_dispute = {(p.source_id, p.quote) for p in dispute.positions} if dispute is not None else set()
+    evidence = [e for e in playable.evidence if (e.source_id, e.quote) not in shown_in_dispute]
+    if evidence:
+        lines.append("Evidence:")
+        for passage in evidence:
+            lines.append(f"  “{passage.quote}”")
+            lines.append(f"    from {describe_source(bank, passage.source_id)}")
+    if dispute is not None:
+        kind = DISPUTE_KINDS.get(dispute.kind, dispute.kind)
+        lines.append(f"Where the sources disagree ({kind}): {dispute.title}")
+        for position in dispute.positions:
+            lines.append(f"  {describe_source(bank, position.source_id)}: {position.claim}")
+            lines.append(f"    “{position.quote}”")
+        if dispute.explanation != playable.explanation:
+            lines.append(f"Why they differ: {dispute.explanation}")
+    facts = outside_facts(bank, playable.id, dispute.id if dispute is not None else None)
+    if facts:
+        lines.append(f"{OUTSIDE_LABEL}:")
+        lines += [f"  {fact}" for fact in facts]
+    return lines
 
 
 def right_answer(playable: Playable) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from quiz.content.text import clean
+from quiz.engine.words import topic_title
 
 HIGHLIGHT = "bold $text-accent on $accent-muted"
 """How quoted words stand out inside their paragraph."""
@@ -54,5 +55,4 @@ def find_all(text: str, needle: str) -> list[tuple[int, int]]:
 
 def topic_name(slug: str) -> str:
     """``origins-membership`` → ``Origins membership``."""
-    words = slug.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+    return topic_title(slug)
