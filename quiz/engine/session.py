@@ -132,6 +132,9 @@ class GameSession:
         self.round: Round = draw(bank, spec, history, queue)
         self.spec = self.round.spec
         self.seed = self.round.seed
+        # Only a round drawn from a given seed comes out the same again: without one,
+        # the draw also leans on the player's history.
+        self._repeatable = spec.seed is not None
         self.steps: list[Step] = []
         self._scorer: Scorer = Scorer()
         self._clock = clock
@@ -281,7 +284,7 @@ class GameSession:
             partial=outcomes.count("partial"),
             wrong=outcomes.count("wrong"),
             player=self.player,
-            seed=self.seed,
+            seed=self.seed if self._repeatable else None,
             mode=self.spec.mode,
             saved=self.store.saving,
         )

@@ -93,3 +93,10 @@ def topic_title(slug: str) -> str:
     """A topic as players read it: ``reading-sources`` -> ``Reading sources``."""
     words = slug.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def replay_hint(seed: int | None, mode: str) -> str | None:
+    """How a teacher gives a class this round again, or None where a round follows the history."""
+    if seed is None or mode in {"review", "due", "campaign"}:
+        return None
+    return f"Seed {seed}: `--seed {seed}` with the same size, mode and filters gives this round again."

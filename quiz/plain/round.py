@@ -29,6 +29,7 @@ from quiz.engine.words import (
     long_date,
     marks,
     percent,
+    replay_hint,
 )
 
 QUIT_WORDS = {"q", "quit"}
@@ -235,6 +236,8 @@ class PlainGame:
             f"Points: {summary.points}. Accuracy: {percent(summary.accuracy)}."
             f" Best streak: {summary.best_streak}."
         )
+        if seed_line := replay_hint(summary.seed, summary.mode):
+            self.say(seed_line)
         if summary.marks is not None:
             self.say(f"Certainty-based marks: {summary.marks}.")
             for level in summary.calibration:

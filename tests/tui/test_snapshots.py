@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from quiz.engine.kinds import QUESTION_TYPES
 from quiz.tui.app import QuizApp
@@ -27,6 +28,10 @@ def steps(*keys: str) -> Callable[[Pilot[int]], Awaitable[None]]:
         for key in keys:
             await pilot.press(key)
             await wait_ready(pilot)
+        # A blinking cursor is on or off by the time the frame is taken: hold it on.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
 
     return run
 

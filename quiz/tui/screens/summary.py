@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.engine.words import percent
+from quiz.engine.words import percent, replay_hint
 from quiz.tui.data.round import RoundInPlay
 from quiz.tui.messages import StartRound
 from quiz.tui.text import topic_name
@@ -85,6 +85,8 @@ class SummaryScreen(Screen[None]):
             if s.marks is not None:
                 facts += [("   Marks ", "bold"), f"{s.marks:+d}"]
             yield Static(Content.assemble(*facts), id="summary-facts")
+            if seed_line := replay_hint(s.seed, s.mode):
+                yield Static(Content.styled(seed_line, "$text-muted"), id="summary-seed")
             if s.marks is not None and s.calibration:
                 yield Static("Certainty and accuracy", classes="section-title", markup=False)
                 for row in sorted(s.calibration, key=lambda c: c.confidence):
