@@ -1,4 +1,4 @@
-"""The `quiz` command: play (the default), check, schema, stats.
+"""The `quiz` command: play (the default), check, schema, stats, serve.
 
 The options are read by `quiz.commands.parser`; each command runs from its own
 module in `quiz.commands`, imported only when that command runs.
@@ -34,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.stats import run_stats
 
             return run_stats(args)
+        if args.command == "serve":
+            from quiz.commands.serve import run_serve
+
+            return run_serve(args)
         from quiz.commands.play import run_play
 
         return run_play(args)

@@ -132,4 +132,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     _content_options(stats)
+
+    serve = commands.add_parser(
+        "serve", help="serve the game in a browser: every tab is a player (needs the serve extra)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for a classroom)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--class-code",
+        metavar="CODE",
+        help="ask every player for this code before anything else",
+    )
+    serve.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where every player's progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
+    )
+    _content_options(serve)
     return parser

@@ -48,9 +48,15 @@ def run_play(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if getattr(args, "plain", False):
         return _run_plain(options)
+    import os
+
+    from quiz.commands.serve import CLASS_CODE_ENV, SERVED_ENV
     from quiz.tui import run_tui
 
-    return run_tui(options)
+    # A browser tab of `quiz serve`: the code comes through the environment, not argv.
+    served = os.environ.get(SERVED_ENV) == "1"
+    class_code = os.environ.get(CLASS_CODE_ENV) or None if served else None
+    return run_tui(options, served=served, class_code=class_code)
 
 
 def _run_plain(options: PlayOptions) -> int:

@@ -56,11 +56,23 @@ class QuizApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (answers so far are kept)", show=False),
     ]
 
-    def __init__(self, options: PlayOptions, *, setup: GameSetup | None = None) -> None:
+    def __init__(
+        self,
+        options: PlayOptions,
+        *,
+        setup: GameSetup | None = None,
+        served: bool = False,
+        class_code: str | None = None,
+    ) -> None:
         super().__init__()
         self.options = options
         self.game: Game | None = None
         self._preloaded = setup
+        # Served in a browser: the gate asks the name (and class code) before anything else.
+        self._gate_open = not served
+        self._class_code = class_code
+        self._held: GameReady | None = None
+        self._gate_player: str | None = None
         self._theme_loaded = False
         self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
 
@@ -68,6 +80,10 @@ class QuizApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if not self._gate_open:
+            from quiz.tui.screens.gate import GateScreen
+
+            self.push_screen(GateScreen(self._class_code), self._through_gate)
         if self._preloaded is not None:
             from quiz.tui.game import Game
 
@@ -102,7 +118,18 @@ class QuizApp(App[int]):
         self.post_message(GameReady(Game(setup)))
         warm_up()
 
+    def _through_gate(self, name: str | None) -> None:
+        self._gate_open = True
+        self._gate_player = name
+        if self._held is not None:
+            self.post_message(GameReady(self._held.game))
+
     def on_game_ready(self, message: GameReady) -> None:
+        if not self._gate_open:
+            self._held = message  # the home screen gets the game once the player is known
+            return
+        if self._gate_player:
+            message.game.set_player(self._gate_player)
         self.game = message.game
         self._restore_theme()
         for screen in self.screen_stack:
@@ -216,9 +243,16 @@ def warm_up() -> None:
     import quiz.tui.widgets.order  # noqa: F401
 
 
-def make_app(options: PlayOptions, *, setup: GameSetup | None = None) -> QuizApp:
+def make_app(
+    options: PlayOptions,
+    *,
+    setup: GameSetup | None = None,
+    served: bool = False,
+    class_code: str | None = None,
+) -> QuizApp:
     """The one way the game's App is made: by `run_tui`, by the tests and the benchmark.
 
     With `setup` (tests), the bank is already loaded and no worker runs.
+    `served` (by `quiz serve`) asks each player's name first, and the class code if given.
     """
-    return QuizApp(options, setup=setup)
+    return QuizApp(options, setup=setup, served=served, class_code=class_code)
