@@ -34,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.stats import run_stats
 
             return run_stats(args)
+        if args.command == "assign":
+            from quiz.commands.assign import run_assign
+
+            return run_assign(args)
         if args.command == "serve":
             from quiz.commands.serve import run_serve
 

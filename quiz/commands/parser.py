@@ -40,13 +40,15 @@ def _content_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _play_options(parser: argparse.ArgumentParser) -> None:
-    """The options both faces of the game take."""
+def _play_options(parser: argparse.ArgumentParser, modes: tuple[str, ...] | None = None) -> None:
+    """The options both faces of the game take (and `quiz assign create`, with its own modes)."""
     from quiz.engine.modes import MODES
 
     _content_options(parser)
     group = parser.add_argument_group("round")
-    group.add_argument("--mode", choices=MODES, default="quick", help="kind of round (default: quick)")
+    group.add_argument(
+        "--mode", choices=modes or MODES, default="quick", help="kind of round (default: quick)"
+    )
     group.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     group.add_argument(
         "--type",
@@ -107,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="plain lines on standard input and output, for screen readers and scripts",
     )
+    play.add_argument(
+        "--assignment",
+        metavar="CODE|FILE",
+        help="play an assignment: its code (like K7Q-3XD), or a file from `quiz assign share`",
+    )
 
     check = commands.add_parser("check", help="check the question bank and report every problem")
     _content_options(check)
@@ -154,4 +161,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="where every player's progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
     )
     _content_options(serve)
+
+    from quiz.engine.assignments import PLAYABLE_MODES
+
+    assign = commands.add_parser("assign", help="a fixed round for a class, under a code to read aloud")
+    assign_commands = assign.add_subparsers(
+        dest="assign_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    create = assign_commands.add_parser("create", help="draw a round once and keep it under a new code")
+    create.add_argument("title", help='what the class sees, e.g. "Week 3: the deployment"')
+    _play_options(create, PLAYABLE_MODES)
+    create.add_argument("--due", metavar="YYYY-MM-DD", help="the date it is due")
+    listing = assign_commands.add_parser("list", help="every assignment, with how many have finished it")
+    listing.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    share = assign_commands.add_parser(
+        "share", help="print an assignment as a file pupils can play at home (quiz play --assignment FILE)"
+    )
+    share.add_argument("code", help="the assignment's code")
+    share.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     return parser

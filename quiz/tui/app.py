@@ -135,6 +135,10 @@ class QuizApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 screen.game_ready(message.game)
+        code = getattr(self.options.spec, "assignment", None)
+        if code and not self._campaign_opened:  # `quiz play --assignment CODE`: straight into it
+            self._campaign_opened = True
+            self.call_after_refresh(self.join_assignment, code)
         if self.options.spec.mode == "campaign" and not self._campaign_opened:
             self._campaign_opened = True
             self.call_after_refresh(self.open_campaign)
@@ -218,6 +222,23 @@ class QuizApp(App[int]):
         from quiz.tui.screens.campaign import open_campaign
 
         open_campaign(self)
+
+    def join_assignment(self, code: str | None = None) -> None:
+        """Play an assignment: the code given, or the one the player types."""
+        from quiz.tui.screens.join import JoinScreen, join_assignment
+
+        game = self.require_game()
+        if game is None:
+            return
+        if code:
+            join_assignment(self, game, code)
+            return
+
+        def typed(code: str | None) -> None:
+            if code:
+                join_assignment(self, game, code)
+
+        self.push_screen(JoinScreen(), typed)
 
     def open_stats(self) -> None:
         from quiz.tui.screens.stats import StatsScreen

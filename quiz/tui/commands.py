@@ -51,6 +51,13 @@ class QuizCommands(Provider):
                 "The Kazakhstan briefing, a text adventure through the reports; your journey is saved",
             )
         )
+        commands.append(
+            (
+                Content("Join an assignment"),
+                app.join_assignment,
+                "Type the code your teacher gave you and play its round",
+            )
+        )
         game = app.game
         if game is not None:
             for source_id in game.source_ids():

@@ -35,6 +35,7 @@ HOME_KEYS = [
     ("d", "Disputes"),
     ("s", "Stats"),
     ("p", "Switch player"),
+    ("j", "Join an assignment"),
     ("?", "Help"),
     ("q", "Quit"),
 ]
@@ -88,6 +89,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "disputes", "Disputes", id="home.disputes", tooltip="Where the sources disagree"),
         Binding("s", "stats", "Stats", id="home.stats", tooltip="Your history"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit the game"),
+        Binding("j", "join", "Join", id="home.join", tooltip="Join an assignment with its code", show=False),
     ]
 
     def __init__(self) -> None:
@@ -297,3 +299,6 @@ class HomeScreen(Screen[None]):
 
     def action_stats(self) -> None:
         self.app.open_stats()
+
+    def action_join(self) -> None:
+        self.app.join_assignment()
