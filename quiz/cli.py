@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.assign import run_assign
 
             return run_assign(args)
+        if args.command == "results":
+            from quiz.commands.results import run_results
+
+            return run_results(args)
         if args.command == "serve":
             from quiz.commands.serve import run_serve
 

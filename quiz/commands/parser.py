@@ -179,4 +179,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     share.add_argument("code", help="the assignment's code")
     share.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+
+    results = commands.add_parser(
+        "results", help="an assignment's answers: export on a pupil's machine, import"
+    )
+    results_commands = results.add_subparsers(
+        dest="results_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    export = results_commands.add_parser("export", help="print an assignment's answers as a signed JSON file")
+    export.add_argument("--assignment", required=True, metavar="CODE", help="the assignment's code")
+    export.add_argument("--player", metavar="NAME", help="one player's answers (default: everyone's here)")
+    export.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    merge = results_commands.add_parser(
+        "import", help="merge results files into this store (the same file twice counts once)"
+    )
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files from quiz results export")
+    merge.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
     return parser

@@ -39,7 +39,7 @@ def run_stats(args: argparse.Namespace) -> int:
         campaigns = store.campaign_results(player)
         form = getattr(args, "format", "table")
         if form == "csv":
-            stats.write_csv(rows, sys.stdout)
+            stats.write_csv(rows, sys.stdout, campaigns)
         elif form == "json":
             print(stats.to_json(stats.compute(rows, player, campaigns)))
         else:
