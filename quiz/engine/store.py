@@ -507,6 +507,23 @@ class Store:
         )
         return [_answer_row(row) for row in rows]
 
+    def answers_of_rounds(self, round_ids: Sequence[int]) -> list[AnswerRow]:
+        """The answers of these rounds, oldest first."""
+        if not round_ids:
+            return []
+        marks = ", ".join("?" * len(round_ids))
+        rows = self._run(
+            lambda db: db.execute(
+                "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
+                " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
+                " a.streak, a.confidence, a.marks, a.seconds, r.assignment, r.seed, r.ended, r.size"
+                " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
+                f" WHERE a.round_id IN ({marks}) ORDER BY a.id",
+                list(round_ids),
+            ).fetchall()
+        )
+        return [_answer_row(row) for row in rows]
+
     # --- assignments -----------------------------------------------------------------
 
     def store_id(self) -> str:
