@@ -42,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.results import run_results
 
             return run_results(args)
+        if args.command == "class":
+            from quiz.commands.classroom import run_class
+
+            return run_class(args)
         if args.command == "serve":
             from quiz.commands.serve import run_serve
 

@@ -195,4 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files from quiz results export")
     merge.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+
+    dashboard = commands.add_parser(
+        "class", help="the teacher's dashboard of an assignment, refreshing while pupils play"
+    )
+    dashboard.add_argument("code", nargs="?", help="the assignment's code (default: choose, or the latest)")
+    dashboard.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        help="print the dashboard's figures instead of showing it (default: the full-screen dashboard)",
+    )
+    dashboard.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _content_options(dashboard)
     return parser

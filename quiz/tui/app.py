@@ -63,8 +63,10 @@ class QuizApp(App[int]):
         setup: GameSetup | None = None,
         served: bool = False,
         class_code: str | None = None,
+        dashboard: str | None = None,
     ) -> None:
         super().__init__()
+        self._dashboard = dashboard  # `quiz class [CODE]`: opened once the bank is loaded
         self.options = options
         self.game: Game | None = None
         self._preloaded = setup
@@ -135,6 +137,9 @@ class QuizApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen) and screen.is_mounted:
                 screen.game_ready(message.game)
+        if self._dashboard is not None:
+            self.call_after_refresh(self.open_class, self._dashboard)
+            self._dashboard = None
         code = getattr(self.options.spec, "assignment", None)
         if code and not self._campaign_opened:  # `quiz play --assignment CODE`: straight into it
             self._campaign_opened = True
@@ -240,6 +245,14 @@ class QuizApp(App[int]):
 
         self.push_screen(JoinScreen(), typed)
 
+    def open_class(self, code: str = "") -> None:
+        """The teacher's dashboard of an assignment: the code given, or one picked from the list."""
+        from quiz.tui.screens.classroom import open_class
+
+        game = self.require_game()
+        if game is not None:
+            open_class(self, game, code)
+
     def open_stats(self) -> None:
         from quiz.tui.screens.stats import StatsScreen
 
@@ -270,10 +283,11 @@ def make_app(
     setup: GameSetup | None = None,
     served: bool = False,
     class_code: str | None = None,
+    dashboard: str | None = None,
 ) -> QuizApp:
     """The one way the game's App is made: by `run_tui`, by the tests and the benchmark.
 
     With `setup` (tests), the bank is already loaded and no worker runs.
     `served` (by `quiz serve`) asks each player's name first, and the class code if given.
     """
-    return QuizApp(options, setup=setup, served=served, class_code=class_code)
+    return QuizApp(options, setup=setup, served=served, class_code=class_code, dashboard=dashboard)

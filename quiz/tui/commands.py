@@ -58,6 +58,13 @@ class QuizCommands(Provider):
                 "Type the code your teacher gave you and play its round",
             )
         )
+        commands.append(
+            (
+                Content("Open the class dashboard"),
+                app.open_class,
+                "For teachers: an assignment's results and item analysis, refreshing while pupils play",
+            )
+        )
         game = app.game
         if game is not None:
             for source_id in game.source_ids():

@@ -14,7 +14,7 @@ from quiz.engine import assignments, results
 from quiz.engine.results import ResultsError
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
-from tests.engine.helpers import run_quiz
+from tests.engine.helpers import SEEDS, run_quiz
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def _wrong(playable: object) -> object:
 
 
 def test_files_from_home_merge_once_and_carry_the_assignment(
-    bank: Bank, teacher: Store, tmp_path: Path
+    bank: Bank, teacher: Store, tmp_path: Path, content_dir: Path
 ) -> None:
     made = assignments.create(bank, teacher, "Week 3", RoundSpec(types=("truefalse", "choice"), count=3))
     ana = play_at_home(bank, tmp_path / "ana", made, "Ana", right=3)
@@ -73,6 +73,18 @@ def test_files_from_home_merge_once_and_carry_the_assignment(
     gradebook = run_quiz("stats", "--format", "csv", "--data-dir", tmp_path / "teacher")
     table = list(csv.DictReader(io.StringIO(gradebook.stdout)))
     assert {(r["assignment"], r["seed"]) for r in table} == {(made.code, str(made.spec.seed))}
+    where = ("--data-dir", tmp_path / "teacher", "--content", content_dir, "--seeds", SEEDS)
+    dashboard = run_quiz("class", made.code, "--format", "csv", *where)
+    assert dashboard.returncode == 0, dashboard.stderr
+    sections = list(csv.DictReader(io.StringIO(dashboard.stdout)))
+    questions = [r for r in sections if r["section"] == "question"]
+    assert [r["question_id"] for r in questions] == list(made.questions)
+    assert {r["player"]: r["score"] for r in sections if r["section"] == "player"} == {
+        "Ana": "3.0",
+        "Ben": "1.0",
+    }
+    as_json = json.loads(run_quiz("class", made.code, "--format", "json", *where).stdout)
+    assert (as_json["started"], as_json["finished"]) == (2, 2)
 
 
 def test_a_changed_or_foreign_file_is_refused_with_the_reason(

@@ -36,6 +36,7 @@ HOME_KEYS = [
     ("s", "Stats"),
     ("p", "Switch player"),
     ("j", "Join an assignment"),
+    ("a", "Class dashboard"),
     ("?", "Help"),
     ("q", "Quit"),
 ]
@@ -90,6 +91,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "stats", "Stats", id="home.stats", tooltip="Your history"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit the game"),
         Binding("j", "join", "Join", id="home.join", tooltip="Join an assignment with its code", show=False),
+        Binding("a", "class", "Class", id="home.class", tooltip="The class dashboard (teachers)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -302,3 +304,6 @@ class HomeScreen(Screen[None]):
 
     def action_join(self) -> None:
         self.app.join_assignment()
+
+    def action_class(self) -> None:
+        self.app.open_class()
