@@ -91,6 +91,15 @@ def classroom(tmp_path: Path) -> Iterator[tuple[str, Path, assignments.Assignmen
         assert server.stdout is not None
         first = server.stdout.readline()
         assert f"http://127.0.0.1:{port}" in first, first
+
+        def listening() -> bool:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return True
+            except OSError:
+                return False
+
+        wait_for(listening, what="the server's port")  # it says where it is just before it listens
         yield f"http://127.0.0.1:{port}/", data, made
     finally:
         server.terminate()
