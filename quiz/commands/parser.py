@@ -40,15 +40,13 @@ def _content_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _play_options(parser: argparse.ArgumentParser, modes: tuple[str, ...] | None = None) -> None:
-    """The options both faces of the game take (and `quiz assign create`, with its own modes)."""
+def _play_options(parser: argparse.ArgumentParser) -> None:
+    """The options both faces of the game take (and `quiz assign create`)."""
     from quiz.engine.modes import MODES
 
     _content_options(parser)
     group = parser.add_argument_group("round")
-    group.add_argument(
-        "--mode", choices=modes or MODES, default="quick", help="kind of round (default: quick)"
-    )
+    group.add_argument("--mode", choices=MODES, default="quick", help="kind of round (default: quick)")
     group.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic (repeatable)")
     group.add_argument(
         "--type",
@@ -162,15 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _content_options(serve)
 
-    from quiz.engine.assignments import PLAYABLE_MODES
-
     assign = commands.add_parser("assign", help="a fixed round for a class, under a code to read aloud")
     assign_commands = assign.add_subparsers(
         dest="assign_command", metavar="ACTION", parser_class=_Parser, required=True
     )
     create = assign_commands.add_parser("create", help="draw a round once and keep it under a new code")
     create.add_argument("title", help='what the class sees, e.g. "Week 3: the deployment"')
-    _play_options(create, PLAYABLE_MODES)
+    _play_options(create)  # review and campaign are refused in words by quiz.engine.assignments
     create.add_argument("--due", metavar="YYYY-MM-DD", help="the date it is due")
     listing = assign_commands.add_parser("list", help="every assignment, with how many have finished it")
     listing.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
