@@ -86,3 +86,25 @@ def test_a_player_who_played_twice_counts_by_their_first_finished_attempt(graded
     dee = next(p for p in report.players if p.player == "Dee")
     assert (dee.answered, dee.score, dee.finished) == (3, 0.0, True)
     assert report.items[0].facility == 0.75
+
+
+def test_the_disagreement_map_counts_the_source_each_answer_credited(bank, store) -> None:  # type: ignore[no-untyped-def]
+    from quiz.engine.build import source_labels
+
+    made = assignments.create(bank, store, "Disputes", RoundSpec(mode="disputes", count=8))
+    playables = assignments.session(bank, Store.in_memory(), made, "x").playables
+    which = [p for p in playables if p.id.endswith("~which")]
+    assert which, "the fixture bank's disputes give 'which article says this?' questions"
+    question = which[0]
+    by_label = {label: sid for sid, label in source_labels(bank).items()}
+    chosen = next(c for c in question.choices if c != question.answer)
+    for name, given in (("Ana", question.answer), ("Ben", chosen), ("Cy", chosen)):
+        game = assignments.session(bank, store, made, name)
+        for p in game.playables:
+            game.answer(given if p is game.playables[playables.index(question)] else p.answer)
+    report = classroom.report(store, made, bank)
+    assert question.dispute is not None
+    sides = {s.source: s for s in report.sides if s.dispute == question.dispute.title}
+    assert sides[by_label[chosen]].chosen >= 2
+    assert sides[by_label[question.answer]].chosen >= 1
+    assert all(s.answers >= 3 for s in sides.values())
