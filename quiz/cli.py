@@ -1,4 +1,5 @@
-"""The `quiz` command: play (the default), check, schema, stats, preview, export, review.
+"""The `quiz` command: play (the default), check, schema, stats, preview, export, review,
+serve, assign, results, class.
 
 The options are read by `quiz.commands.parser`; each command runs from its own
 module in `quiz.commands`, imported only when that command runs.
@@ -46,6 +47,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quiz.commands.review import run_review
 
             return run_review(args)
+        if args.command == "assign":
+            from quiz.commands.assign import run_assign
+
+            return run_assign(args)
+        if args.command == "results":
+            from quiz.commands.results import run_results
+
+            return run_results(args)
+        if args.command == "class":
+            from quiz.commands.classroom import run_class
+
+            return run_class(args)
+        if args.command == "serve":
+            from quiz.commands.serve import run_serve
+
+            return run_serve(args)
         from quiz.commands.play import run_play
 
         return run_play(args)

@@ -41,7 +41,7 @@ def _content_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _play_options(parser: argparse.ArgumentParser) -> None:
-    """The options both faces of the game take."""
+    """The options both faces of the game take (and `quiz assign create`)."""
     from quiz.engine.modes import MODES
 
     _content_options(parser)
@@ -111,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--plain",
         action="store_true",
         help="plain lines on standard input and output, for screen readers and scripts",
+    )
+    play.add_argument(
+        "--assignment",
+        metavar="CODE|FILE",
+        help="play an assignment: its code (like K7Q-3XD), or a file from `quiz assign share`",
     )
 
     check = commands.add_parser("check", help="check the question bank and report every problem")
@@ -187,4 +192,70 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--player", metavar="NAME", required=True, help="whose schedule to reset")
     reset.add_argument("--yes", action="store_true", help="do not ask first")
     reset.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+
+    serve = commands.add_parser(
+        "serve", help="serve the game in a browser: every tab is a player (needs the serve extra)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for a classroom)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--class-code",
+        metavar="CODE",
+        help="ask every player for this code before anything else",
+    )
+    serve.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where every player's progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
+    )
+    _content_options(serve)
+
+    assign = commands.add_parser("assign", help="a fixed round for a class, under a code to read aloud")
+    assign_commands = assign.add_subparsers(
+        dest="assign_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    create = assign_commands.add_parser("create", help="draw a round once and keep it under a new code")
+    create.add_argument("title", help='what the class sees, e.g. "Week 3: the deployment"')
+    _play_options(create)  # review and campaign are refused in words by quiz.engine.assignments
+    create.add_argument("--due", metavar="YYYY-MM-DD", help="the date it is due")
+    listing = assign_commands.add_parser("list", help="every assignment, with how many have finished it")
+    listing.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    share = assign_commands.add_parser(
+        "share", help="print an assignment as a file pupils can play at home (quiz play --assignment FILE)"
+    )
+    share.add_argument("code", help="the assignment's code")
+    share.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+
+    results = commands.add_parser(
+        "results", help="an assignment's answers: export on a pupil's machine, import"
+    )
+    results_commands = results.add_subparsers(
+        dest="results_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    export = results_commands.add_parser("export", help="print an assignment's answers as a signed JSON file")
+    export.add_argument("--assignment", required=True, metavar="CODE", help="the assignment's code")
+    export.add_argument("--player", metavar="NAME", help="one player's answers (default: everyone's here)")
+    export.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    merge = results_commands.add_parser(
+        "import", help="merge results files into this store (the same file twice counts once)"
+    )
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files from quiz results export")
+    merge.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+
+    dashboard = commands.add_parser(
+        "class", help="the teacher's dashboard of an assignment, refreshing while pupils play"
+    )
+    dashboard.add_argument("code", nargs="?", help="the assignment's code (default: choose, or the latest)")
+    dashboard.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        help="print the dashboard's figures instead of showing it (default: the full-screen dashboard)",
+    )
+    dashboard.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _content_options(dashboard)
     return parser

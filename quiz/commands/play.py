@@ -46,11 +46,38 @@ def run_play(args: argparse.Namespace) -> int:
     except OptionsError as exc:
         print(f"quiz: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "assignment", None):
+        try:
+            options = _with_assignment(options, args.assignment)
+        except ValueError as exc:  # AssignmentError
+            print(f"quiz: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if getattr(args, "plain", False):
         return _run_plain(options)
+    import os
+
+    from quiz.commands.serve import CLASS_CODE_ENV, SERVED_ENV
     from quiz.tui import run_tui
 
-    return run_tui(options)
+    # A browser tab of `quiz serve`: the code comes through the environment, not argv.
+    served = os.environ.get(SERVED_ENV) == "1"
+    class_code = os.environ.get(CLASS_CODE_ENV) or None if served else None
+    return run_tui(options, served=served, class_code=class_code)
+
+
+def _with_assignment(options: PlayOptions, code_or_file: str) -> PlayOptions:
+    """The options with the assignment's round (its spec and seed) in place of the round options."""
+    from dataclasses import replace
+
+    from quiz.engine.assignments import open_assignment
+    from quiz.engine.store import Store
+
+    store = Store.open(options.data_dir)
+    try:
+        assignment = open_assignment(store, code_or_file)
+    finally:
+        store.close()
+    return replace(options, spec=assignment.spec)
 
 
 def _run_plain(options: PlayOptions) -> int:
@@ -68,6 +95,17 @@ def _run_plain(options: PlayOptions) -> int:
         print(format_text(exc.result), file=sys.stderr)
         print("quiz: the question bank has errors (above); fix them and run `quiz check`.", file=sys.stderr)
         return EXIT_CONTENT
+    if options.spec.assignment:
+        from quiz.engine.assignments import AssignmentError, check_draw, find
+
+        try:
+            assignment = find(setup.store, options.spec.assignment)
+            check_draw(setup.bank, assignment)
+        except AssignmentError as exc:
+            setup.store.close()
+            print(f"quiz: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"Assignment {assignment.code}: {assignment.title}", flush=True)
     try:
         if options.spec.mode == "campaign":
             from quiz.plain.campaign import PlainCampaign

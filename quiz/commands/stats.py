@@ -39,11 +39,12 @@ def run_stats(args: argparse.Namespace) -> int:
             if player is None:
                 return EXIT_NO_PLAYER
         rows = store.answers(player)
+        campaigns = store.campaign_results(player)
         form = getattr(args, "format", "table")
         if form == "csv":
-            stats.write_csv(rows, sys.stdout)
+            stats.write_csv(rows, sys.stdout, campaigns)
             return EXIT_OK
-        figures = stats.compute(rows, player, store.campaign_results(player))
+        figures = stats.compute(rows, player, campaigns)
         figures.review = review_stats(store, player, bank_ids=_bank_ids(args))
         print(stats.to_json(figures) if form == "json" else stats.to_table(figures))
         return EXIT_OK

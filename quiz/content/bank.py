@@ -317,6 +317,8 @@ def _message(error: Mapping[str, Any], path: TomlPath, owner: str = "this table"
     if kind == "too_long" and isinstance(given, list | tuple):
         field = str(last)
         return f"{owner} takes at most {_count(ctx['max_length'], field)}; this one has {len(given)}"
+    if kind == "value_error":
+        return f"{name} {ctx.get('error', error['msg'])}"
     if kind == "string_too_short":
         return f"{name} is empty: write some text"
     if kind == "greater_than_equal":

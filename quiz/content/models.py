@@ -25,7 +25,16 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case letters, digits and single hyphens: `origins`, `afp-2022-01-07`."""
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean)]
+
+def _shown(text: str) -> str:
+    """The text as it will be shown: sanitised, and with something left to show."""
+    cleaned = clean(text)
+    if not cleaned.strip():
+        raise ValueError("has nothing to show once control characters and spaces are left out")
+    return cleaned
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_shown)]
 """Any non-empty text. Shown to players literally, never as markup, and read
 through the sanitiser: what a terminal would act on (escape sequences, control
 and bidi characters) never gets into the bank, whichever face shows it."""

@@ -22,3 +22,4 @@ class RoundSpec:
     count: int = 10
     seed: int | None = None
     confidence: bool = False  # certainty-based marking on
+    assignment: str | None = None  # the code of the assignment this round answers (quiz.engine.assignments)

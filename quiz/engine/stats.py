@@ -274,11 +274,14 @@ CSV_COLUMNS = (
     "confidence",
     "marks",
     "seconds",
+    "assignment",
+    "seed",
 )
 
 
-def write_csv(rows: Iterable[AnswerRow], out: TextIO) -> None:
-    """Every answer, one row each, oldest first."""
+def write_csv(rows: Iterable[AnswerRow], out: TextIO, campaigns: Iterable[CampaignResult] = ()) -> None:
+    """Every answer, one row each, oldest first; then every finished campaign, one row each
+    (mode `campaign`, the campaign as the question, its ending as the outcome, its score as points)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
@@ -304,8 +307,22 @@ def write_csv(rows: Iterable[AnswerRow], out: TextIO) -> None:
                 "" if row.confidence is None else row.confidence,
                 "" if row.marks is None else row.marks,
                 "" if row.seconds is None else row.seconds,
+                row.assignment or "",
+                "" if row.seed is None else row.seed,
             )
         )
+    for result in campaigns:
+        cells: dict[str, object] = dict.fromkeys(CSV_COLUMNS, "")
+        cells.update(
+            player=_cell(result.player),
+            mode="campaign",
+            answered_at=result.finished,
+            question_id=_cell(result.campaign),
+            outcome=_cell(result.ending),
+            credit=round(result.score / result.max_score, 4) if result.max_score else "",
+            points=result.score,
+        )
+        writer.writerow(cells[column] for column in CSV_COLUMNS)
 
 
 def describe_given(kind: str, given: Any) -> str:

@@ -138,6 +138,23 @@ MIGRATIONS: list[tuple[Migration, ...]] = [
         "CREATE INDEX cards_by_begun ON cards (player_id, begun)",
         lambda db: _cards_from_history(db),
     ),
+    # 3 -> 4: assignments (a fixed round with a code), and the rounds that answer them.
+    (
+        """CREATE TABLE assignments (
+            code TEXT PRIMARY KEY,      -- e.g. K7Q-3XD, read aloud in class
+            uid TEXT NOT NULL UNIQUE,   -- random; tells this assignment from another with its code
+            title TEXT NOT NULL,
+            spec TEXT NOT NULL,         -- JSON: the RoundSpec, with its seed
+            questions TEXT NOT NULL,    -- JSON: the question ids drawn, in order
+            due TEXT,                   -- YYYY-MM-DD
+            created TEXT NOT NULL
+        )""",
+        "ALTER TABLE rounds ADD COLUMN assignment TEXT",  # the code of the assignment it answers
+        # An imported round: "<store id>:<round id>" where it was played; imported once.
+        "ALTER TABLE rounds ADD COLUMN origin TEXT",
+        "CREATE UNIQUE INDEX rounds_by_origin ON rounds (origin) WHERE origin IS NOT NULL",
+        "CREATE INDEX rounds_by_assignment ON rounds (assignment)",
+    ),
 ]
 
 _INSERT_ANSWER = """INSERT INTO answers (
@@ -232,6 +249,10 @@ class AnswerRow:
     confidence: int | None
     marks: int | None
     seconds: float | None
+    assignment: str | None = None  # the code of the assignment the round answers
+    seed: int | str | None = None  # the round's seed (text beyond 64 bits)
+    round_ended: str | None = None
+    round_size: int = 0
 
 
 def given_to_json(given: Answer) -> str:
@@ -362,8 +383,8 @@ class Store:
         for round_id, (player, row) in self._rounds.items():
             player_id = self._player_id(self._db, player)
             self._db.execute(
-                "INSERT INTO rounds (id, player_id, mode, filters, seed, size, confidence, started)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rounds (id, player_id, mode, filters, seed, size, confidence, started, assignment)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (round_id, player_id, *row),
             )
             self._round_players[round_id] = player_id
@@ -452,15 +473,15 @@ class Store:
         stored_seed: int | str = (
             seed if -(2**63) <= seed < 2**63 else str(seed)
         )  # SQLite's integers are 64-bit
-        row = (spec.mode, filters, stored_seed, size, int(spec.confidence), started or now())
+        row = (spec.mode, filters, stored_seed, size, int(spec.confidence), started or now(), spec.assignment)
 
         def work(db: sqlite3.Connection) -> int:
             db.execute("BEGIN IMMEDIATE")
             try:
                 player_id = self._player_id(db, player)
                 cursor = db.execute(
-                    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, assignment)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (player_id, *row),
                 )
                 db.execute("COMMIT")
@@ -548,12 +569,125 @@ class Store:
         rows = self._select(
             "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
             " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
-            " a.streak, a.confidence, a.marks, a.seconds"
+            " a.streak, a.confidence, a.marks, a.seconds, r.assignment, r.seed, r.ended, r.size"
             " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id",
             "a.id",
             player,
         )
         return [_answer_row(row) for row in rows]
+
+    def answers_of_rounds(self, round_ids: Sequence[int]) -> list[AnswerRow]:
+        """The answers of these rounds, oldest first."""
+        if not round_ids:
+            return []
+        marks = ", ".join("?" * len(round_ids))
+        rows = self._run(
+            lambda db: db.execute(
+                "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
+                " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
+                " a.streak, a.confidence, a.marks, a.seconds, r.assignment, r.seed, r.ended, r.size"
+                " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
+                f" WHERE a.round_id IN ({marks}) ORDER BY a.id",
+                list(round_ids),
+            ).fetchall()
+        )
+        return [_answer_row(row) for row in rows]
+
+    # --- assignments -----------------------------------------------------------------
+
+    def store_id(self) -> str:
+        """This store's own random id: with a round's id, it names the round on any machine."""
+        import secrets
+
+        def work(db: sqlite3.Connection) -> str:
+            db.execute(
+                "INSERT OR IGNORE INTO settings (player, key, value) VALUES ('', 'store_id', ?)",
+                (secrets.token_hex(8),),
+            )
+            return str(
+                db.execute("SELECT value FROM settings WHERE player = '' AND key = 'store_id'").fetchone()[0]
+            )
+
+        return self._run(work)
+
+    def add_assignment(self, row: Mapping[str, Any]) -> bool:
+        """Keep an assignment (code, uid, title, spec, questions, due, created); False if its code is taken."""
+
+        def work(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO assignments (code, uid, title, spec, questions, due, created)"
+                " VALUES (:code, :uid, :title, :spec, :questions, :due, :created)",
+                dict(row),
+            )
+            return cursor.rowcount == 1
+
+        return self._run(work)
+
+    def assignment_rows(self, code: str | None = None) -> list[dict[str, Any]]:
+        """The stored assignments (or the one with `code`), oldest first."""
+        query = "SELECT code, uid, title, spec, questions, due, created FROM assignments"
+        params: tuple[Any, ...] = ()
+        if code is not None:
+            query += " WHERE code = ?"
+            params = (code,)
+        rows = self._run(lambda db: db.execute(query + " ORDER BY created, code", params).fetchall())
+        keys = ("code", "uid", "title", "spec", "questions", "due", "created")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def assignment_rounds(self, code: str) -> list[dict[str, Any]]:
+        """Every round that answers an assignment: id, player, size, started, ended, answered, origin."""
+        rows = self._run(
+            lambda db: db.execute(
+                "SELECT r.id, p.name, r.size, r.started, r.ended, r.origin,"
+                " (SELECT count(*) FROM answers a WHERE a.round_id = r.id)"
+                " FROM rounds r JOIN players p ON p.id = r.player_id WHERE r.assignment = ? ORDER BY r.id",
+                (code,),
+            ).fetchall()
+        )
+        keys = ("id", "player", "size", "started", "ended", "origin", "answered")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def import_round(
+        self, player: str, round_row: Mapping[str, Any], answers: Sequence[Mapping[str, Any]]
+    ) -> bool:
+        """Add a round played elsewhere with its answers, in one transaction.
+
+        `round_row` has mode, filters, seed, size, confidence, started, ended,
+        assignment and origin; a round whose origin is already here is left
+        alone (False), so importing the same file twice counts it once.
+        """
+
+        def work(db: sqlite3.Connection) -> bool:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if db.execute("SELECT 1 FROM rounds WHERE origin = ?", (round_row["origin"],)).fetchone():
+                    db.execute("ROLLBACK")
+                    return False
+                player_id = self._player_id(db, player)
+                cursor = db.execute(
+                    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, ended,"
+                    " assignment, origin) VALUES (?, :mode, :filters, :seed, :size, :confidence, :started,"
+                    " :ended, :assignment, :origin)".replace("?", ":player_id"),
+                    {**round_row, "player_id": player_id},
+                )
+                round_id = int(cursor.lastrowid or 0)
+                for a in answers:
+                    db.execute(
+                        "INSERT INTO answers (round_id, player_id, position, question_id, type, topic, sources,"
+                        " difficulty, prompt, given, outcome, credit, points, streak, confidence, marks,"
+                        " seconds, answered) VALUES (:round_id, :player_id, :position, :question_id, :type,"
+                        " :topic, :sources, :difficulty, :prompt, :given, :outcome, :credit, :points, :streak,"
+                        " :confidence, :marks, :seconds, :answered)",
+                        {**a, "round_id": round_id, "player_id": player_id},
+                    )
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                self._player_ids.pop(player.casefold(), None)
+                raise
+            return True
+
+        return self._run(work)
 
     def _select(
         self, query: str, order: str, player: str | None, params: Sequence[Any] = ()
@@ -775,7 +909,8 @@ class Store:
 
 def _answer_row(row: Sequence[Any]) -> AnswerRow:
     (player, round_id, mode, started, answered, position, question_id, kind, topic, sources,
-     difficulty, prompt, given, outcome, credit, points, streak, confidence, marks, seconds) = row  # fmt: skip
+     difficulty, prompt, given, outcome, credit, points, streak, confidence, marks, seconds,
+     assignment, seed, ended, size) = row  # fmt: skip
     try:
         value = json.loads(given)
     except ValueError:
@@ -801,6 +936,10 @@ def _answer_row(row: Sequence[Any]) -> AnswerRow:
         confidence=confidence,
         marks=marks,
         seconds=seconds,
+        assignment=assignment,
+        seed=seed,
+        round_ended=ended,
+        round_size=int(size or 0),
     )
 
 

@@ -12,11 +12,17 @@ if TYPE_CHECKING:
     from quiz.engine.setup import PlayOptions
 
 
-def run_tui(options: PlayOptions) -> int:
-    """Run the game until the player quits; the exit status (0, or 1/2 if the bank failed)."""
+def run_tui(
+    options: PlayOptions, *, served: bool = False, class_code: str | None = None, dashboard: str | None = None
+) -> int:
+    """Run the game until the player quits; the exit status (0, or 1/2 if the bank failed).
+
+    `served`: a browser tab of `quiz serve` (the name is asked first; the class code too, if set).
+    `dashboard`: open the teacher's dashboard of this assignment ("" to choose one) at once.
+    """
     from quiz.tui.app import make_app
 
-    app = make_app(options)
+    app = make_app(options, served=served, class_code=class_code, dashboard=dashboard)
     try:
         app.run()
     finally:

@@ -21,7 +21,9 @@ from quiz.tui.commands import QuizCommands
 from quiz.tui.messages import (
     LOADING,
     BeginJourney,
+    JoinAssignment,
     OpenCampaign,
+    OpenClass,
     OpenContradiction,
     OpenDisputes,
     OpenLibrary,
@@ -77,11 +79,25 @@ class QuizApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (answers so far are kept)", show=False),
     ]
 
-    def __init__(self, options: PlayOptions, *, setup: GameSetup | None = None) -> None:
+    def __init__(
+        self,
+        options: PlayOptions,
+        *,
+        setup: GameSetup | None = None,
+        served: bool = False,
+        class_code: str | None = None,
+        dashboard: str | None = None,
+    ) -> None:
         super().__init__()
+        self._dashboard = dashboard  # `quiz class [CODE]`: opened once the bank is loaded
         self.options = options
         self.game: Game | None = None
         self._preloaded = setup
+        # Served in a browser: the gate asks the name (and class code) before anything else.
+        self._gate_open = not served
+        self._class_code = class_code
+        self._held: GameReady | None = None
+        self._gate_player: str | None = None
         self._theme_loaded = False
         self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
 
@@ -89,6 +105,10 @@ class QuizApp(App[int]):
         return HomeScreen(self.options)
 
     def on_mount(self) -> None:
+        if not self._gate_open:
+            from quiz.tui.screens.gate import GateScreen
+
+            self.push_screen(GateScreen(self._class_code), self._through_gate)
         if self._preloaded is not None:
             from quiz.tui.game import Game
 
@@ -131,12 +151,30 @@ class QuizApp(App[int]):
         threading.Thread(target=load, name="load the bank", daemon=True).start()
         self.post_message(await answer)
 
+    def _through_gate(self, name: str | None) -> None:
+        self._gate_open = True
+        self._gate_player = name
+        if self._held is not None:
+            self.post_message(GameReady(self._held.game))
+
     def on_game_ready(self, message: GameReady) -> None:
+        if not self._gate_open:
+            self._held = message  # the home screen gets the game once the player is known
+            return
+        if self._gate_player:
+            message.game.set_player(self._gate_player)
         self.game = message.game
         self._restore_theme()
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.game_ready(message.game)
+        if self._dashboard is not None:
+            self.call_after_refresh(self.open_class, self._dashboard)
+            self._dashboard = None
+        code = getattr(self.options.spec, "assignment", None)
+        if code and not self._campaign_opened:  # `quiz play --assignment CODE`: straight into it
+            self._campaign_opened = True
+            self.call_after_refresh(self.join_assignment, code)
         if self.options.spec.mode == "campaign" and not self._campaign_opened:
             self._campaign_opened = True
             self.call_after_refresh(self.open_campaign)
@@ -231,6 +269,37 @@ class QuizApp(App[int]):
         game = self.require_game()
         if game is not None:
             self.push_screen(DisputesScreen(game, message.dispute_id))
+
+    def on_join_assignment(self, message: JoinAssignment) -> None:
+        self.join_assignment(message.code)
+
+    def join_assignment(self, code: str | None = None) -> None:
+        """Play an assignment: the code given, or the one the player types."""
+        from quiz.tui.screens.join import JoinScreen, join_assignment
+
+        game = self.require_game()
+        if game is None:
+            return
+        if code:
+            join_assignment(self, game, code)
+            return
+
+        def typed(code: str | None) -> None:
+            if code:
+                join_assignment(self, game, code)
+
+        self.push_screen(JoinScreen(), typed)
+
+    def on_open_class(self, message: OpenClass) -> None:
+        self.open_class(message.code)
+
+    def open_class(self, code: str = "") -> None:
+        """The teacher's dashboard of an assignment: the code given, or one picked from the list."""
+        from quiz.tui.screens.classroom import open_class
+
+        game = self.require_game()
+        if game is not None:
+            open_class(self, game, code)
 
     def on_open_stats(self, message: OpenStats) -> None:
         from quiz.tui.screens.stats import StatsScreen
@@ -391,9 +460,17 @@ def warm_up() -> None:
     import quiz.tui.widgets.order  # noqa: F401
 
 
-def make_app(options: PlayOptions, *, setup: GameSetup | None = None) -> QuizApp:
+def make_app(
+    options: PlayOptions,
+    *,
+    setup: GameSetup | None = None,
+    served: bool = False,
+    class_code: str | None = None,
+    dashboard: str | None = None,
+) -> QuizApp:
     """The one way the game's App is made: by `run_tui`, by the tests and the benchmark.
 
     With `setup` (tests), the bank is already loaded and no worker runs.
+    `served` (by `quiz serve`) asks each player's name first, and the class code if given.
     """
-    return QuizApp(options, setup=setup)
+    return QuizApp(options, setup=setup, served=served, class_code=class_code, dashboard=dashboard)

@@ -16,7 +16,15 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.message import Message
 
-from quiz.tui.messages import LOADING, OpenCampaign, OpenDisputes, OpenPassage, StartRound
+from quiz.tui.messages import (
+    LOADING,
+    JoinAssignment,
+    OpenCampaign,
+    OpenClass,
+    OpenDisputes,
+    OpenPassage,
+    StartRound,
+)
 
 if TYPE_CHECKING:
     from quiz.tui.game import Game
@@ -69,6 +77,20 @@ class QuizCommands(Provider):
                 Content("Play the campaign"),
                 partial(self._post, OpenCampaign),
                 "The Kazakhstan briefing, a text adventure through the reports; your journey is saved",
+            )
+        )
+        commands.append(
+            (
+                Content("Join an assignment"),
+                partial(self._post, JoinAssignment),
+                "Type the code your teacher gave you and play its round",
+            )
+        )
+        commands.append(
+            (
+                Content("Open the class dashboard"),
+                partial(self._post, OpenClass),
+                "For teachers: an assignment's results and item analysis, refreshing while pupils play",
             )
         )
         game = self.game

@@ -67,6 +67,22 @@ class OpenStats(Message):
     """Show the player's history."""
 
 
+class JoinAssignment(Message):
+    """Play an assignment: the code given, or one the player types."""
+
+    def __init__(self, code: str | None = None) -> None:
+        super().__init__()
+        self.code = code
+
+
+class OpenClass(Message):
+    """The teacher's dashboard of an assignment: the code given, or one picked from the list."""
+
+    def __init__(self, code: str = "") -> None:
+        super().__init__()
+        self.code = code
+
+
 class OpenCampaign(Message):
     """Open the campaign: resume the player's saved journey (after asking) or begin one."""
 

@@ -43,22 +43,13 @@ evidence = [{ source = "gaspardo", quote = "bringing the total of member countri
 """
 
 
-def test_questions_cleaning_would_break_are_skipped_and_said_so(tmp_path: Path) -> None:
+def test_text_that_cleaning_would_break_never_reaches_an_export(tmp_path: Path) -> None:
+    """Content is sanitised as it is read, so what would break is a checker's error, with its line."""
     (tmp_path / "broken.toml").write_text(BROKEN, encoding="utf-8")
     result = load_bank(tmp_path, SEEDS)
-    assert result.ok, [p.format() for p in result.errors]
-    selection = select(result.bank, RoundSpec())
-    assert [p.id for p in selection.questions] == ["fine"]
-    assert selection.skipped == [
-        ("only-a-bell", "its prompt is empty once control characters are removed"),
-        ("same-once-clean", "two of its choices read the same once control characters are removed"),
-    ]
-    lines = gift.summary(selection, "out.gift").lines()
-    assert lines[0] == "quiz export: 1 question written to out.gift (GIFT, for Moodle)"
-    assert lines[-3:] == [
-        "  skipped: 2",
-        "    only-a-bell: its prompt is empty once control characters are removed",
-        "    same-once-clean: two of its choices read the same once control characters are removed",
+    assert [(p.line, p.message) for p in result.errors] == [
+        (7, "prompt has nothing to show once control characters and spaces are left out"),
+        (18, "choice 'Nine' is repeated"),
     ]
 
 

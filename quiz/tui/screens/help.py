@@ -18,9 +18,10 @@ CERTAINTY = "\n".join(
 )
 HELP = f"""\
 [b $text-primary]Playing[/]
-Pick a mode on the home screen with [b]1[/b]–[b]5[/b] or ↑↓ and Enter.  [b]n[/b] changes the
+Pick a mode on the home screen with [b]1[/b]–[b]6[/b] or ↑↓ and Enter.  [b]n[/b] changes the
 round's size, [b]t[/b] its topic, [b]c[/b] turns certainty marking on or off;
-[b]p[/b] switches player.
+[b]p[/b] switches player; [b]j[/b] joins an assignment by its code; [b]a[/b] opens the class
+dashboard (for teachers).
 
 [b $text-primary]Answering[/]
 [b]choice[/b]      press the choice's number or letter, or click it.

@@ -19,7 +19,15 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import MODE_BLURBS, MODE_TITLES, plural
-from quiz.tui.messages import OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, StartRound
+from quiz.tui.messages import (
+    JoinAssignment,
+    OpenCampaign,
+    OpenClass,
+    OpenDisputes,
+    OpenLibrary,
+    OpenStats,
+    StartRound,
+)
 
 if TYPE_CHECKING:
     from quiz.engine.setup import PlayOptions
@@ -32,6 +40,8 @@ HOME_KEYS = [
     ("d", "Disputes"),
     ("s", "Stats"),
     ("p", "Switch player"),
+    ("j", "Join an assignment"),
+    ("a", "Class dashboard"),
     ("?", "Help"),
     ("q", "Quit"),
 ]
@@ -85,6 +95,8 @@ class HomeScreen(Screen[None]):
         Binding("d", "disputes", "Disputes", id="home.disputes", tooltip="Where the sources disagree"),
         Binding("s", "stats", "Stats", id="home.stats", tooltip="Your history"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit the game"),
+        Binding("j", "join", "Join", id="home.join", tooltip="Join an assignment with its code", show=False),
+        Binding("a", "class", "Class", id="home.class", tooltip="The class dashboard (teachers)", show=False),
     ]
 
     def __init__(self, options: PlayOptions) -> None:
@@ -337,3 +349,11 @@ class HomeScreen(Screen[None]):
     def action_stats(self) -> None:
         if not self._queue_until_loaded("stats"):
             self.post_message(OpenStats())
+
+    def action_join(self) -> None:
+        if not self._queue_until_loaded("join"):
+            self.post_message(JoinAssignment())
+
+    def action_class(self) -> None:
+        if not self._queue_until_loaded("class"):
+            self.post_message(OpenClass())
