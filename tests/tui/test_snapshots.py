@@ -148,7 +148,11 @@ def test_disputes(snap_compare: Snap, make_game_app: Callable[..., QuizApp]) -> 
     assert snap_compare(make_game_app(), terminal_size=(100, 30), run_before=steps("d"))
 
 
-def test_stats(snap_compare: Snap, make_game_app: Callable[..., QuizApp]) -> None:
+def test_stats(
+    snap_compare: Snap, make_game_app: Callable[..., QuizApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The review forecast counts days from the review clock's now: hold it still.
+    monkeypatch.setenv("QUIZ_NOW", "2026-06-01T10:00:00+00:00")
     app = make_game_app(count=8)
 
     async def run(pilot: Pilot[int]) -> None:
