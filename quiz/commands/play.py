@@ -114,3 +114,5 @@ def _run_plain(options: PlayOptions) -> int:
         return run_plain(setup)
     finally:
         setup.store.close()
+        if setup.store.waiting:  # the lock outlasted the game: say what was lost
+            print(f"quiz: {setup.store.notice}", file=sys.stderr)

@@ -7,16 +7,26 @@ message says what was wrong and how to write it, in one sentence.
 
 Each type's syntax, parser and hint are its kind's (`quiz.engine.kinds`):
 `2` for a choice, `1 3` for several, `t` or `f`, `2,885`, `3 1 2 4` for an
-order, `1b 2a 3c` for pairs.
+order, `1b 2a 3c` for pairs. Numbers are ASCII digits, never too many of
+them (`whole_number`), and every reader takes time linear in its line.
 """
 
 from __future__ import annotations
 
 from quiz.engine.kinds import kind_of
-from quiz.engine.kinds.common import LETTERS, BadInput, parse_number
+from quiz.engine.kinds.common import LETTERS, BadInput, parse_number, shown_input, whole_number
 from quiz.engine.playable import Answer, Playable
 
-__all__ = ["LETTERS", "BadInput", "hint", "parse_answer", "parse_confidence", "parse_number"]
+__all__ = [
+    "LETTERS",
+    "BadInput",
+    "hint",
+    "parse_answer",
+    "parse_confidence",
+    "parse_number",
+    "shown_input",
+    "whole_number",
+]
 
 
 def hint(playable: Playable) -> str:

@@ -18,6 +18,12 @@ aside (never deleted); a folder that cannot be written, a newer schema or a
 failure in the middle of a game switch the store to memory. In every such
 case `notice` says, in one sentence, that progress is not being saved and
 why, and the game goes on.
+
+Another program holding the file locked past the busy timeout is not a
+failure: the writes it holds up (answers, rounds, saves) wait in memory, in
+order, and are retried before the next write and at `close()`; `notice` says
+they are waiting while they wait (only a kill while they wait loses them). A
+read held up by a lock finds nothing rather than switching to memory.
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ if TYPE_CHECKING:  # not at run time: `quiz stats` needs neither pydantic nor th
 
 FILE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0
+RETRY_SECONDS = 0.2
+"""How long a write waits for the lock while earlier writes are already waiting:
+the game has waited the full busy timeout once and need not freeze at every answer."""
 
 T = TypeVar("T")
 
@@ -174,7 +183,7 @@ ON CONFLICT (player_id, question_id) DO UPDATE SET
     reviews = reviews + 1, due_reviews = due_reviews + excluded.due_reviews,
     due_right = due_right + excluded.due_right, disputed = excluded.disputed"""
 
-_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per answer
 
 
@@ -289,7 +298,7 @@ class Store:
     """Progress on disk, or in memory when the disk cannot be used.
 
     Open with `Store.open(data_dir)`; `notice` is None while progress is
-    being saved, else the one-sentence reason it is not.
+    being saved, else the one-sentence reason it is not, or why it waits.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None):
@@ -301,6 +310,13 @@ class Store:
         # Each round this process started: id -> (player, row), to go on in memory after a failure.
         self._rounds: dict[int, tuple[str, tuple[Any, ...]]] = {}
         self._round_players: dict[int, int] = {}  # round id -> player id
+        # Writes held up by another program's lock, oldest first (see `_write`).
+        self._pending: list[Callable[[sqlite3.Connection], object]] = []
+        self._lock_notice: str | None = None  # the notice a lock gave, cleared once it is gone
+        # A round started while the file was locked has a provisional id (negative) until its
+        # row is written; its answers are written under the id the file gives it.
+        self._provisional: dict[int, int] = {}
+        self._next_provisional = -1
 
     # --- opening ---------------------------------------------------------------
 
@@ -349,22 +365,115 @@ class Store:
         """True while answers go to disk."""
         return self.path is not None
 
+    @property
+    def waiting(self) -> bool:
+        """True while writes wait for another program to release the file."""
+        return bool(self._pending)
+
     def close(self) -> None:
-        with self._lock, contextlib.suppress(sqlite3.Error):
-            self._db.close()
+        """Write what is waiting (for as long as the busy timeout), then close."""
+        with self._lock:
+            if self._pending and self.path is not None:
+                self._flush(BUSY_TIMEOUT_SECONDS)
+            if self._pending:
+                count = len(self._pending)
+                self.notice = (
+                    f"Progress could not all be saved: {self.path} stayed locked by another program,"
+                    f" and {count} change{'s' if count != 1 else ''} waiting for it {'were' if count != 1 else 'was'} lost."
+                )
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
 
     # --- the safety net --------------------------------------------------------
 
     def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `work`; if the disk fails, switch to memory and run it there."""
+        """Read with `work`; if the disk fails, switch to memory and read there.
+
+        A lock held by another program is not a failure: the read finds what
+        an empty store holds, and the store stays on disk.
+        """
         with self._lock:
             try:
-                return work(self._db)
+                result = work(self._db)
             except sqlite3.Error as exc:
                 if self.path is None:
                     raise  # memory does not fail; a bug should show
+                if _is_busy(exc):
+                    self._locked_notice(
+                        f"Progress cannot be read just now: another program is holding {self.path} locked."
+                    )
+                    return work(_empty())
                 self._fall_back(exc)
                 return work(self._db)
+            self._lock_gone()
+            return result
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """Write with `work`: None if it waits for another program's lock, else what it returns.
+
+        Writes that wait are kept in order and retried before the next write
+        and at `close()`; a write never overtakes one that waits. If the disk
+        fails, the store switches to memory as `_run` does, waiting writes and all.
+        """
+        with self._lock:
+            if self._pending and not self._flush(RETRY_SECONDS):
+                self._pending.append(work)
+                return None
+            try:
+                result = work(self._db)
+            except sqlite3.Error as exc:
+                if self.path is None:
+                    raise
+                if _is_busy(exc):
+                    self._pending.append(work)
+                    self._locked_notice(
+                        f"Progress is waiting: another program is holding {self.path} locked;"
+                        " your answers are kept and will be saved as soon as it lets go."
+                    )
+                    return None
+                self._fall_back(exc)
+                return work(self._db)
+            self._lock_gone()
+            return result
+
+    def _flush(self, wait: float) -> bool:
+        """Write the waiting writes in order, waiting at most `wait` for the lock; True once none wait."""
+        if wait != BUSY_TIMEOUT_SECONDS:
+            with contextlib.suppress(sqlite3.Error):  # a file that fails here fails below, and is handled
+                self._db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            while self._pending:
+                try:
+                    self._pending[0](self._db)
+                except sqlite3.Error as exc:
+                    if self.path is None:
+                        raise
+                    if _is_busy(exc):
+                        return False
+                    self._fall_back(exc)  # replays what waits into memory
+                    return True
+                self._pending.pop(0)
+        finally:
+            if self.path is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        self._lock_gone()
+        return True
+
+    def _locked_notice(self, notice: str) -> None:
+        """Say why progress waits, unless something worse is being said."""
+        if self.notice is None or self.notice == self._lock_notice:
+            self.notice = self._lock_notice = notice
+
+    def _lock_gone(self) -> None:
+        if self._lock_notice is not None and not self._pending:
+            if self.notice == self._lock_notice:
+                self.notice = None
+            self._lock_notice = None
+
+    def _in_file(self, round_id: int) -> int:
+        """A round's id in the file: its own, or the one a provisional id was given."""
+        return self._provisional.get(round_id, round_id)
 
     def _fall_back(self, exc: sqlite3.Error) -> None:
         path = self.path
@@ -379,15 +488,22 @@ class Store:
         self.path = None
         self._player_ids.clear()
         self._round_players.clear()
-        # The rounds of this process go on in memory under the same ids.
+        # The rounds of this process go on in memory under the same ids; a round still
+        # waiting to be written is written by its waiting write, below.
         for round_id, (player, row) in self._rounds.items():
+            if self._in_file(round_id) < 0:
+                continue
             player_id = self._player_id(self._db, player)
             self._db.execute(
                 "INSERT INTO rounds (id, player_id, mode, filters, seed, size, confidence, started, assignment)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (round_id, player_id, *row),
+                (self._in_file(round_id), player_id, *row),
             )
-            self._round_players[round_id] = player_id
+            self._round_players[self._in_file(round_id)] = player_id
+        # What was waiting for the lock is kept in memory, in order, like everything else now.
+        pending, self._pending = self._pending, []
+        for work in pending:
+            work(self._db)
 
     # --- players and settings --------------------------------------------------
 
@@ -400,7 +516,7 @@ class Store:
         return self._player_ids[key]
 
     def add_player(self, name: str) -> None:
-        self._run(lambda db: self._player_id(db, name))
+        self._write(lambda db: self._player_id(db, name))
 
     def players(self) -> list[str]:
         """Every player's name, alphabetically."""
@@ -436,7 +552,7 @@ class Store:
                         "INSERT OR REPLACE INTO settings (player, key, value) VALUES ('', ?, ?)", (key, value)
                     )
 
-        self._run(write)
+        self._write(write)
 
     def get_setting(self, key: str, player: str | None = None) -> str | None:
         """A setting of one player, or a global one (player None)."""
@@ -448,7 +564,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str, player: str | None = None) -> None:
-        self._run(
+        self._write(
             lambda db: db.execute(
                 "INSERT OR REPLACE INTO settings (player, key, value) VALUES (?, ?, ?)",
                 (player or "", key, value),
@@ -475,6 +591,8 @@ class Store:
         )  # SQLite's integers are 64-bit
         row = (spec.mode, filters, stored_seed, size, int(spec.confidence), started or now(), spec.assignment)
 
+        provisional = 0  # set below if the round waits for the lock; read when the write goes through
+
         def work(db: sqlite3.Connection) -> int:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -491,14 +609,21 @@ class Store:
                 raise
             round_id = int(cursor.lastrowid or 0)
             self._round_players[round_id] = player_id
+            if provisional:
+                self._provisional[provisional] = round_id
             return round_id
 
-        round_id = self._run(work)
+        written = self._write(work)
+        if written is None:
+            provisional = self._next_provisional
+            self._next_provisional -= 1
+        round_id = provisional or int(written or 0)
         self._rounds[round_id] = (player, row)
         return round_id
 
     def record_answer(self, round_id: int, answer: AnswerRecord) -> None:
-        """Record one answer and review its card, committed together before this returns.
+        """Record one answer and review its card, committed together before this returns
+        (while another program holds the file locked, kept to be written, in order, later).
 
         SQLite stamps the answer's time; the card is reviewed at the review
         clock's (`quiz.engine.review.clock`). (Kept lean: the benchmark holds
@@ -524,16 +649,13 @@ class Store:
             a.marks,
             a.seconds,
         ]
-        with self._lock:
-            try:
-                values[1] = self._round_players.get(round_id) or self._round_player(round_id)
-                self._insert_answer(values, a)
-            except sqlite3.Error as exc:
-                if self.path is None:
-                    raise
-                self._fall_back(exc)
-                values[1] = self._round_players.get(round_id) or self._round_player(round_id)
-                self._insert_answer(values, a)
+
+        def work(db: sqlite3.Connection) -> None:
+            values[0] = in_file = self._in_file(round_id)
+            values[1] = self._round_players.get(in_file) or self._round_player(in_file)
+            self._insert_answer(values, a)
+
+        self._write(work)
 
     def _round_player(self, round_id: int) -> int:
         """The player of a round another store object started (0 if unknown)."""
@@ -542,7 +664,12 @@ class Store:
         return player_id
 
     def end_round(self, round_id: int) -> None:
-        self._run(lambda db: db.execute("UPDATE rounds SET ended = ? WHERE id = ?", (now(), round_id)))
+        ended = now()
+        self._write(
+            lambda db: db.execute(
+                "UPDATE rounds SET ended = ? WHERE id = ?", (ended, self._in_file(round_id))
+            )
+        )
 
     # --- reading -----------------------------------------------------------------
 
@@ -706,10 +833,11 @@ class Store:
         def work(db: sqlite3.Connection) -> None:
             db.execute(
                 "INSERT OR REPLACE INTO campaign_saves (player_id, campaign, state, saved) VALUES (?, ?, ?, ?)",
-                (self._player_id(db, player), campaign, state, now()),
+                (self._player_id(db, player), campaign, state, saved),
             )
 
-        self._run(work)
+        saved = now()
+        self._write(work)
 
     def load_campaign(self, player: str, campaign: str) -> str | None:
         """The saved state of a campaign, or None."""
@@ -729,7 +857,7 @@ class Store:
         looks for it and anyone can still read it back.
         """
         aside = f"{campaign}.aside-{now()}"
-        self._run(
+        self._write(
             lambda db: db.execute(
                 "UPDATE campaign_saves SET campaign = ? WHERE campaign = ?"
                 " AND player_id = (SELECT id FROM players WHERE name = ?)",
@@ -739,7 +867,7 @@ class Store:
 
     def clear_campaign(self, player: str, campaign: str) -> None:
         """Forget a saved campaign (a restart)."""
-        self._run(
+        self._write(
             lambda db: db.execute(
                 "DELETE FROM campaign_saves WHERE campaign = ?"
                 " AND player_id = (SELECT id FROM players WHERE name = ?)",
@@ -756,10 +884,11 @@ class Store:
             db.execute(
                 "INSERT INTO campaign_results (player_id, campaign, ending, score, max_score, finished)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (self._player_id(db, player), campaign, ending, score, max_score, now()),
+                (self._player_id(db, player), campaign, ending, score, max_score, finished),
             )
 
-        self._run(work)
+        finished = now()
+        self._write(work)
 
     def campaign_results(self, player: str | None = None) -> list[CampaignResult]:
         """Every finished campaign (of one player, or of all), oldest first."""
@@ -776,7 +905,7 @@ class Store:
     # --- spaced review: the cards (quiz.engine.review schedules them) -------------------
 
     def _insert_answer(self, values: list[Any], answer: AnswerRecord) -> None:
-        """The answer's row and its card's review, in one transaction."""
+        """The answer's row and its card's review, in one transaction (a waiting answer too)."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -804,7 +933,7 @@ class Store:
                 self._player_ids.pop(player.casefold(), None)
                 raise
 
-        self._run(work)
+        self._write(work)
 
     def card(self, player: str, question_id: str) -> CardState | None:
         """One card's scheduling, or None if the player has never answered the question."""
@@ -894,13 +1023,13 @@ class Store:
         return [(int(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
 
     def reset_cards(self, player: str) -> int:
-        """Forget a player's cards (their answers stay); how many there were."""
+        """Forget a player's cards (their answers stay); how many there were (0 while it waits)."""
 
         def work(db: sqlite3.Connection) -> int:
             cursor = db.execute(f"DELETE FROM cards WHERE player_id = {_PLAYER}", (player,))
             return int(cursor.rowcount)
 
-        return self._run(work)
+        return self._write(work) or 0
 
     def integrity(self) -> str:
         """SQLite's own check of the file: "ok" when sound."""
@@ -1116,6 +1245,22 @@ def _rollback(db: sqlite3.Connection) -> None:
             db.execute("ROLLBACK")
     except sqlite3.Error:
         pass
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """Another connection holds the lock (past the busy timeout): a wait, not a failure."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in {_SQLITE_BUSY, _SQLITE_LOCKED}
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _empty() -> sqlite3.Connection:
+    """A store with nothing in it, for a read that cannot reach the file."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(db)
+    return db
 
 
 def _is_corrupt(exc: sqlite3.Error) -> bool:

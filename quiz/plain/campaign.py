@@ -17,7 +17,7 @@ from quiz.engine.campaign.journey import (
     campaign_to_play,
 )
 from quiz.engine.campaign.run import CampaignRun, MoveError
-from quiz.engine.parse import BadInput, hint, parse_answer
+from quiz.engine.parse import BadInput, hint, parse_answer, shown_input, whole_number
 from quiz.engine.words import long_date
 from quiz.plain.round import EXIT_OK, PlainGame, _Quit, describe_source, right_answer
 
@@ -176,15 +176,15 @@ class PlainCampaign(PlainGame):
             elif word in {"h", "help", "?"}:
                 self.say(HELP)
             else:
-                self.say(f"{line.strip()!r} is not a command. Type h for the commands.")
+                self.say(f"{shown_input(line.strip())} is not a command. Type h for the commands.")
         except MoveError as exc:
             self.say(f"Not possible: {exc}.")
 
     def _number(self, text: str) -> int:
-        try:
-            return int(text.strip())
-        except ValueError:
-            raise MoveError(f"type a number after the command, like k 1 (not {text.strip()!r})") from None
+        number = whole_number(text.strip())
+        if number is None:
+            raise MoveError(f"type a number after the command, like k 1 (not {shown_input(text.strip())})")
+        return number
 
     def _pick(self, items: list[object], number: int, what: str) -> int:
         if not 1 <= number <= len(items):
@@ -245,9 +245,9 @@ class PlainCampaign(PlainGame):
             self.notebook()
             self.say("Which two entries contradict each other? Type their numbers, like 1 3.")
             while True:
-                picks = self.ask().replace(",", " ").split()
-                if len(picks) == 2 and all(p.isdigit() and 1 <= int(p) <= len(entries) for p in picks):
-                    first, second = (entries[int(p) - 1].id for p in picks)
+                picks = [whole_number(p) for p in self.ask().replace(",", " ").split()]
+                if len(picks) == 2 and all(p is not None and 1 <= p <= len(entries) for p in picks):
+                    first, second = (entries[p - 1].id for p in picks if p is not None)
                     if first != second:
                         break
                 self.say(f"Type two different numbers from 1 to {len(entries)}, like 1 2.")
@@ -260,11 +260,11 @@ class PlainCampaign(PlainGame):
             self.say(f"  {n}. {reason}")
         self.say(f"Type the number of the reason, from 1 to {len(contradiction.reasons)}.")
         while True:
-            choice = self.ask().strip()
-            if choice.isdigit() and 1 <= int(choice) <= len(contradiction.reasons):
+            picked = whole_number(self.ask().strip())
+            if picked is not None and 1 <= picked <= len(contradiction.reasons):
                 break
             self.say(f"Type a number from 1 to {len(contradiction.reasons)}.")
-        if self.journey.give_reason(contradiction.reasons[int(choice) - 1])[0]:
+        if self.journey.give_reason(contradiction.reasons[picked - 1])[0]:
             dispute = self.setup.bank.dispute(contradiction.dispute)
             self.say("Right. " + dispute.explanation)
         else:

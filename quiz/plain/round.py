@@ -256,7 +256,9 @@ class PlainGame:
             for playable in summary.missed:
                 self.say(f"  - {playable.prompt}")
         self.notice()
-        if summary.saved:
+        if summary.saved and self.setup.store.waiting:
+            self.say(f"Progress for {summary.player} will be saved once the file is free.")
+        elif summary.saved:
             self.say(f"Progress saved for {summary.player}.")
         else:
             self.say("Progress is not being saved.")

@@ -75,3 +75,28 @@ def test_end_of_input_saves_and_the_next_game_resumes(tmp_path: Path, seeds_dir:
     assert "reached 2,885 people" in notebook and "after 2,500 of its troops" in notebook
     assert "Visited: The newsroom, The library" in out
     assert "Score: 1 of at most 5." in out
+
+
+def test_odd_digits_and_huge_numbers_at_every_prompt_ask_again(tmp_path: Path, seeds_dir: Path) -> None:
+    n = six(tmp_path, seeds_dir)
+    huge = "9" * 5_000  # beyond Python's limit on turning digits into an int
+    moves = [
+        "k ²", f"k {huge}", "k ٣", "k 1", "a ²", "a 1", "²", huge, str(n), "g 1", "k 1", "k 2",
+        "c", "² ²", f"1 {huge}", "１ ２", "1 2",  # the two entries that conflict
+        "²", huge, "1",  # the reason
+    ]  # fmt: skip
+    result = quiz(tmp_path, seeds_dir, "\n".join(moves) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = result.stdout
+    assert "Not possible: type a number after the command, like k 1 (not '²')." in out
+    assert "Not possible: type a number after the command, like k 1 (not '٣')." in out
+    assert out.count("Not possible: type a number after the command, like k 1 (not '9999") == 1
+    # Echoed once as read (piped input), never quoted back whole in a complaint.
+    assert out.count(huge) == sum(huge in move for move in moves)
+    assert "'²' is not the number of a choice." in out
+    assert "There is no choice that high: the choices are numbered 1 to" in out
+    assert out.count("Type two different numbers from 1 to 3, like 1 2.") == 3
+    assert "Yes: those two conflict." in out
+    assert out.count("Type a number from 1 to ") == 2
+    assert "Right. Different days, official figures and estimates." in out

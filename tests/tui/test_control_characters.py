@@ -87,3 +87,20 @@ async def test_a_pasted_player_name_and_one_read_back_from_the_store_are_shown_c
         await wait_ready(pilot)
         assert "Bob" in screen_text(app)
         assert_clean(app, "the player dialog")
+
+
+async def test_keys_that_look_like_digits_pick_nothing_and_crash_nothing(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    from quiz.tui.widgets.answer import index_for_key
+
+    assert [index_for_key(key, 9) for key in ("²", "٣", "３", "1", "a")] == [None, None, None, 0, 0]
+    app = make_game_app(types=("match",), count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("²", "٣")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)  # still asking, no traceback

@@ -147,12 +147,47 @@ def numbered(items: Iterable[str]) -> list[str]:
 
 # --- numbers -------------------------------------------------------------------------
 
+MAX_DIGITS = 30
+"""The most digits a typed number may have. More is a slip of the keyboard or a paste,
+not an answer, and is refused at once: nothing typed makes the game slow or crash."""
+
+SHOWN_INPUT = 40
+"""How much of a player's line a complaint quotes back; a pasted page is not echoed whole."""
+
 # Thousands may be grouped by commas or spaces (the same separator throughout,
-# in groups of three); a decimal point, never a decimal comma.
-_GROUPED = re.compile(r"[-+\u2212]?\d{1,3}(?P<sep>[ ,\u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
-_PLAIN = re.compile(r"[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)")
-_DECIMAL_COMMA = re.compile(r"[-+\u2212]?\d+,\d+")
+# in groups of three); a decimal point, never a decimal comma. Digits are ASCII
+# only: `²`, Arabic-Indic or fullwidth digits are refused, not read as numbers.
+# Each pattern is free of nested quantifiers, so a match takes time linear in
+# the line (and the line is short by then: see `parse_number`).
+_GROUPED = re.compile(
+    r"[-+\u2212]?[0-9]{1,3}(?P<sep>[ ,\u00a0\u202f\u2009])[0-9]{3}(?:(?P=sep)[0-9]{3})*(?:\.[0-9]+)?"
+)
+_PLAIN = re.compile(r"[-+\u2212]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+_DECIMAL_COMMA = re.compile(r"[-+\u2212]?[0-9]+,[0-9]+")
+_GROUP_MARKS = re.compile(r"[ ,\u00a0\u202f\u2009]")
 _SEPARATORS = re.compile(r"[\s,;]+")
+_NUMBER_LENGTH = 2 * MAX_DIGITS + 2  # every digit grouped, a sign and a point
+
+
+def shown_input(raw: str) -> str:
+    """A player's text as a complaint quotes it: in quotes, escaped, cut to `SHOWN_INPUT`."""
+    return repr(raw if len(raw) <= SHOWN_INPUT else raw[:SHOWN_INPUT] + "…")
+
+
+def is_digits(text: str) -> bool:
+    """Only the ASCII digits 0 to 9 (`str.isdigit` also takes `²` and other scripts' digits)."""
+    return text.isascii() and text.isdigit()
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a whole number of ASCII digits, at most `MAX_DIGITS` of them; else None."""
+    if not is_digits(text) or len(text.lstrip("0")) > MAX_DIGITS:
+        return None
+    return int(text)
+
+
+def _foreign_digits(text: str) -> bool:
+    return any(ch.isdigit() and not ch.isascii() for ch in text)
 
 
 def parse_number(text: str) -> float | BadInput:
@@ -160,14 +195,25 @@ def parse_number(text: str) -> float | BadInput:
     raw = text.strip()
     if not raw:
         return BadInput("Type a number, e.g. 2885.")
+    if len(raw) > _NUMBER_LENGTH:
+        return BadInput(
+            f"That is too long for a number (at most {MAX_DIGITS} digits): type a number like 2885."
+        )
     if _GROUPED.fullmatch(raw) or _PLAIN.fullmatch(raw):
-        digits = re.sub(r"[ ,\u00a0\u202f\u2009]", "", raw).replace("\u2212", "-")
+        digits = _GROUP_MARKS.sub("", raw).replace("\u2212", "-")
+        if sum(ch.isdigit() for ch in digits) > MAX_DIGITS:
+            return BadInput(f"That number has more than {MAX_DIGITS} digits: type a number like 2885.")
         return float(digits)
     if _DECIMAL_COMMA.fullmatch(raw):
         return BadInput(
-            f"{raw!r} is unclear: write decimals with a point (3.5); commas and spaces only group thousands (2,885)."
+            f"{shown_input(raw)} is unclear: write decimals with a point (3.5);"
+            " commas and spaces only group thousands (2,885)."
         )
-    return BadInput(f"{raw!r} is not a number: type digits, e.g. 2885, 2,885 or -3.5.")
+    if _foreign_digits(raw):
+        return BadInput(
+            f"{shown_input(raw)} is not a number: type a number like 2885, with the digits 0 to 9."
+        )
+    return BadInput(f"{shown_input(raw)} is not a number: type digits, e.g. 2885, 2,885 or -3.5.")
 
 
 def format_number(value: float) -> str:
@@ -175,14 +221,28 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def item_number(part: str, size: int, what: str) -> int | BadInput:
+    """One typed number of a thing numbered 1 to `size`; `what` names it ("choice")."""
+    n = whole_number(part)
+    if n is None:
+        if is_digits(part):
+            return BadInput(f"There is no {what} that high: the {what}s are numbered 1 to {size}.")
+        return BadInput(
+            f"{shown_input(part)} is not the number of {'an' if what[0] in 'aeiou' else 'a'} {what}."
+        )
+    if not 1 <= n <= size:
+        return BadInput(f"There is no {what} {n}: the {what}s are numbered 1 to {size}.")
+    return n
+
+
 def item_numbers(raw: str, size: int, what: str) -> list[int] | BadInput:
     """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them."""
     numbers = []
-    for part in (p for p in _SEPARATORS.split(raw) if p):
-        if not part.isdigit() or not part.isascii():
-            return BadInput(f"{part!r} is not the number of {'an' if what == 'item' else 'a'} {what}.")
-        n = int(part)
-        if not 1 <= n <= size:
-            return BadInput(f"There is no {what} {n}: the {what}s are numbered 1 to {size}.")
+    for part in _SEPARATORS.split(raw):
+        if not part:
+            continue
+        n = item_number(part, size, what)
+        if isinstance(n, BadInput):
+            return n
         numbers.append(n)
     return numbers

@@ -11,14 +11,38 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.kinds.common import LETTERS, BadInput, Kind, key, numbered, shuffled
+from quiz.engine.kinds.common import (
+    LETTERS,
+    BadInput,
+    Kind,
+    key,
+    numbered,
+    shown_input,
+    shuffled,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from quiz.content.models import MatchQuestion
     from quiz.engine.playable import Answer, Playable
 
-_PAIR = re.compile(r"(\d+)\s*([a-z])")
-_PAIRS = re.compile(r"(?:\s*\d+\s*[a-z]\s*[,;]?)+\s*")
+# One pair and what may follow it, matched at one place at a time: a line is
+# read pair by pair, so reading it takes time linear in its length (a single
+# pattern for the whole list backtracks exponentially on a bad line).
+_PAIR = re.compile(r"\s*([0-9]+)\s*([a-z])\s*[,;]?\s*")
+
+
+def typed_pairs(text: str) -> list[tuple[str, str]] | None:
+    """The (number, letter) pairs of a line like "1b 2a, 3c"; None if it is not such a list."""
+    pairs = []
+    at = 0
+    while at < len(text):
+        found = _PAIR.match(text, at)
+        if found is None:
+            return None
+        pairs.append((found[1], found[2]))
+        at = found.end()
+    return pairs or None
 
 
 def pairs_of(given: Answer | None) -> Mapping[str, str]:
@@ -64,11 +88,16 @@ class MatchKind(Kind):
         text = raw.lower()
         lefts, rights = len(playable.lefts), len(playable.rights)
         hint = self.hint(playable)
-        if not _PAIRS.fullmatch(text):
-            return BadInput(f"{raw!r} is not a list of pairs. {hint}")
+        pairs = typed_pairs(text)
+        if pairs is None:
+            return BadInput(f"{shown_input(raw)} is not a list of pairs. {hint}")
         answer: dict[str, str] = {}
-        for number, letter in _PAIR.findall(text):
-            n, index = int(number), LETTERS.index(letter)
+        for number, letter in pairs:
+            n, index = whole_number(number), LETTERS.index(letter)
+            if n is None:
+                return BadInput(
+                    f"There is no number that high: the left side is numbered 1 to {lefts}. {hint}"
+                )
             if not 1 <= n <= lefts:
                 return BadInput(f"There is no number {n}: the left side is numbered 1 to {lefts}. {hint}")
             if index >= rights:

@@ -6,6 +6,7 @@ Credit: the share of pairs of items the player put in the right relative order.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -65,10 +66,11 @@ class OrderKind(Kind):
         numbers = item_numbers(raw, size, "item")
         if isinstance(numbers, BadInput):
             return BadInput(f"{numbers} {self.hint(playable)}")
-        repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+        repeated = [n for n, times in sorted(Counter(numbers).items()) if times > 1]
         if repeated:
             return BadInput(f"Item {repeated[0]} is given twice. {self.hint(playable)}")
-        missing = [n for n in range(1, size + 1) if n not in numbers]
+        placed = set(numbers)
+        missing = [n for n in range(1, size + 1) if n not in placed]
         if missing:
             listed = ", ".join(str(n) for n in missing)
             return BadInput(f"Every item must be placed; missing: {listed}. {self.hint(playable)}")

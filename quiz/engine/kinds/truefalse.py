@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.kinds.common import BadInput, Kind, advice_for, key
+from quiz.engine.kinds.common import BadInput, Kind, advice_for, key, shown_input
 
 if TYPE_CHECKING:
     from quiz.content.models import TrueFalseQuestion
@@ -49,7 +49,7 @@ class TrueFalseKind(Kind):
             return True
         if word in {"f", "false"}:
             return False
-        return BadInput(f"{raw!r} is not t or f. {self.hint(playable)}")
+        return BadInput(f"{shown_input(raw)} is not t or f. {self.hint(playable)}")
 
     def typed(self, playable: Playable, answer: Answer) -> str:
         return "t" if truth(answer) else "f"

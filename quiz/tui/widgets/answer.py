@@ -51,7 +51,7 @@ def key_badge(index: int, *, letter: bool = True) -> Content:
 
 def index_for_key(key: str, count: int, *, letters: bool = True) -> int | None:
     """Which choice a number (1-9) or letter (a-h) key picks, if any."""
-    if len(key) == 1 and key.isdigit() and key != "0":
+    if len(key) == 1 and key in "123456789":  # ASCII digits only: "²" is no choice
         index = int(key) - 1
     elif letters and len(key) == 1 and key in LETTERS:
         index = LETTERS.index(key)

@@ -142,7 +142,7 @@ class MatchAnswer(AnswerWidget):
             event.stop()
             self.choose_left(left)
             return
-        if event.key.isdigit():
+        if event.key in {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}:
             return
         right = index_for_key(event.key, len(self.playable.rights))
         if right is not None:
