@@ -69,8 +69,8 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from quiz.content.text import clean_line
     from quiz.engine import assignments
-    from quiz.engine.text import clean_line
 
     store = _store(args)
     try:

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from quiz.content.text import clean_line
 from quiz.engine.spec import RoundSpec
-from quiz.engine.text import clean_line
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank

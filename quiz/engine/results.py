@@ -158,8 +158,8 @@ def import_text(store: Store, text: str) -> Imported:
 def _checked_round(
     assignment: Assignment, r: Any, n: int
 ) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
+    from quiz.content.text import clean_line
     from quiz.engine.assignments import spec_to_json
-    from quiz.engine.text import clean_line
 
     where = f"round {n}"
     if not isinstance(r, dict):

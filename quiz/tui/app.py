@@ -66,11 +66,12 @@ class GameFailed(Message):
 class QuizApp(App[int]):
     """The quiz game."""
 
-    CSS_PATH = "app.tcss"
+    # The home screen's sheet is read with the app's: the first paint parses once.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]  # noqa: RUF012
     TITLE = "CSTO quiz"
     COMMANDS = App.COMMANDS | {QuizCommands}
     ENABLE_COMMAND_PALETTE = True
-    # Below 80 columns, the dispute panel stacks its positions (see app.tcss).
+    # Below 80 columns, the dispute panel stacks its positions (see DisputePanel).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -109,16 +109,10 @@ class Game:
         self.store.update_preferences(last_player=name)
 
     def players(self) -> list[str]:
-        try:
-            return list(self.store.players())
-        except Exception:
-            return []
+        return list(self.store.players())
 
     def last_player(self) -> str | None:
-        try:
-            return self.store.last_player()
-        except Exception:
-            return None
+        return self.store.last_player()
 
     def preferences(self) -> Preferences:
         """The player's choices kept between starts (theme, round size, certainty marking)."""
@@ -134,20 +128,14 @@ class Game:
 
         if not self.player:
             return 0
-        try:
-            return due_today(self.store, self.player)
-        except Exception:
-            return 0  # the store's notice already says progress is not saved
+        return due_today(self.store, self.player)
 
     def review_stats(self) -> Any:
         """The player's review figures (`quiz.engine.review.ReviewStats`), new questions counted."""
-        from quiz.engine.review import ReviewStats, review_stats
+        from quiz.engine.review import review_stats
         from quiz.engine.rounds import question_ids
 
-        try:
-            return review_stats(self.store, self.player or "", bank_ids=question_ids(self.bank))
-        except Exception:
-            return ReviewStats()
+        return review_stats(self.store, self.player or "", bank_ids=question_ids(self.bank))
 
     # --- rounds -------------------------------------------------------------
 

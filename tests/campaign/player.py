@@ -79,7 +79,7 @@ def _next_exit(run: CampaignRun, explore: bool) -> int:
     return step
 
 
-def _first_step(run: CampaignRun, open_exits: list, targets: set[str]) -> int | None:  # type: ignore[type-arg]
+def _first_step(run: CampaignRun, open_exits: list, targets: set[str]) -> int | None:
     """The exit that starts a shortest way (ignoring locks further on) to any target."""
     scenes = {s.id: s for s in run.campaign.scene}
     best: tuple[int, int] | None = None
@@ -90,7 +90,7 @@ def _first_step(run: CampaignRun, open_exits: list, targets: set[str]) -> int | 
     return None if best is None else best[1]
 
 
-def _distance(scenes: dict, start: str, targets: set[str]) -> int | None:  # type: ignore[type-arg]
+def _distance(scenes: dict, start: str, targets: set[str]) -> int | None:
     queue, seen = deque([(start, 0)]), {start}
     while queue:
         here, steps = queue.popleft()

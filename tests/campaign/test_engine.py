@@ -22,7 +22,7 @@ def small(tmp_path: Path, seeds_dir: Path) -> CampaignRun:
 
 
 @pytest.fixture(scope="module")
-def shipped_bank():  # type: ignore[no-untyped-def]
+def shipped_bank():
     result = load_bank(ROOT / "content", ROOT / "seeds")
     assert result.ok, [p.format() for p in result.errors]
     return result.bank
@@ -39,7 +39,7 @@ def test_every_ending_of_the_small_campaign_is_reached(tmp_path: Path, seeds_dir
     assert reached == {e.id for e in campaign.ending}
 
 
-def test_every_ending_of_the_shipped_campaign_is_reached(shipped_bank) -> None:  # type: ignore[no-untyped-def]
+def test_every_ending_of_the_shipped_campaign_is_reached(shipped_bank) -> None:
     campaign = shipped_bank.campaigns["campaign"]
     run = CampaignRun(campaign, shipped_bank, seed=3)
     reached: dict[str, int] = {}
@@ -51,7 +51,7 @@ def test_every_ending_of_the_shipped_campaign_is_reached(shipped_bank) -> None: 
     assert len(campaign.ending) >= 3
 
 
-def test_the_perfect_explorer_scores_the_most_and_gets_the_best_ending(shipped_bank) -> None:  # type: ignore[no-untyped-def]
+def test_the_perfect_explorer_scores_the_most_and_gets_the_best_ending(shipped_bank) -> None:
     campaign = shipped_bank.campaigns["campaign"]
     run = CampaignRun(campaign, shipped_bank, seed=3)
     assert play(run, skill=10_000) == campaign.ending[0].id

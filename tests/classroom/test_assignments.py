@@ -13,7 +13,7 @@ from quiz.engine import assignments
 from quiz.engine.assignments import AssignmentError
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
-from tests.engine.helpers import FIXTURE_BANK, SEEDS, right_input, run_quiz
+from tests.engine.helpers import FIXTURE_BANK, SEEDS, right_answer, right_input, run_quiz
 
 
 def test_codes_are_six_characters_without_lookalikes() -> None:
@@ -43,9 +43,9 @@ def test_progress_counts_who_started_and_who_finished(bank: Bank, store: Store) 
     made = assignments.create(bank, store, "Homework", RoundSpec(mode="quick", count=3))
     done = assignments.session(bank, store, made, "Ana")
     for playable in done.playables:
-        done.answer(playable.answer)
+        done.answer(right_answer(playable))
     half = assignments.session(bank, store, made, "Ben")
-    half.answer(half.playables[0].answer)
+    half.answer(right_answer(half.playables[0]))
     half.end()
     assignments.session(bank, store, made, "Cy")  # opened, nothing answered: not started
     progress = assignments.progress(store, made)

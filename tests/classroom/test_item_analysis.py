@@ -10,6 +10,7 @@ import pytest
 from quiz.engine import assignments, classroom
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import AnswerRecord, Store
+from tests.engine.helpers import right_answer
 
 # Four players, three choice questions (1 = right). Totals 3, 2, 1, 0.
 CLASS = {
@@ -49,7 +50,7 @@ def graded(tmp_path: Path) -> tuple[Store, assignments.Assignment]:
     return store, made
 
 
-def test_facility_discrimination_wrong_answers_and_time_match_the_hand_figures(graded) -> None:  # type: ignore[no-untyped-def]
+def test_facility_discrimination_wrong_answers_and_time_match_the_hand_figures(graded) -> None:
     store, made = graded
     report = classroom.report(store, made)
     assert (report.started, report.finished) == (4, 4)
@@ -73,7 +74,7 @@ def test_discrimination_needs_three_players_and_some_spread() -> None:
     assert classroom.pearson([1.0], [2.0]) is None
 
 
-def test_a_player_who_played_twice_counts_by_their_first_finished_attempt(graded) -> None:  # type: ignore[no-untyped-def]
+def test_a_player_who_played_twice_counts_by_their_first_finished_attempt(graded) -> None:
     store, made = graded
     again = store.start_round("Dee", made.spec, 1, 3)
     store.record_answer(
@@ -88,7 +89,7 @@ def test_a_player_who_played_twice_counts_by_their_first_finished_attempt(graded
     assert report.items[0].facility == 0.75
 
 
-def test_the_disagreement_map_counts_the_source_each_answer_credited(bank, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_disagreement_map_counts_the_source_each_answer_credited(bank, store) -> None:
     from quiz.engine.build import source_labels
 
     made = assignments.create(bank, store, "Disputes", RoundSpec(mode="disputes", count=8))
@@ -98,13 +99,13 @@ def test_the_disagreement_map_counts_the_source_each_answer_credited(bank, store
     question = which[0]
     by_label = {label: sid for sid, label in source_labels(bank).items()}
     chosen = next(c for c in question.choices if c != question.answer)
-    for name, given in (("Ana", question.answer), ("Ben", chosen), ("Cy", chosen)):
+    for name, given in (("Ana", right_answer(question)), ("Ben", chosen), ("Cy", chosen)):
         game = assignments.session(bank, store, made, name)
         for p in game.playables:
-            game.answer(given if p is game.playables[playables.index(question)] else p.answer)
+            game.answer(given if p is game.playables[playables.index(question)] else right_answer(p))
     report = classroom.report(store, made, bank)
     assert question.dispute is not None
     sides = {s.source: s for s in report.sides if s.dispute == question.dispute.title}
     assert sides[by_label[chosen]].chosen >= 2
-    assert sides[by_label[question.answer]].chosen >= 1
+    assert sides[by_label[str(question.answer)]].chosen >= 1
     assert all(s.answers >= 3 for s in sides.values())

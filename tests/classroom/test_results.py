@@ -11,10 +11,11 @@ import pytest
 
 from quiz.content.bank import Bank
 from quiz.engine import assignments, results
+from quiz.engine.playable import Answer, Playable
 from quiz.engine.results import ResultsError
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
-from tests.engine.helpers import SEEDS, run_quiz
+from tests.engine.helpers import SEEDS, right_answer, run_quiz
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def play_at_home(bank: Bank, folder: Path, made: assignments.Assignment, player:
     assignments.add(home, made)
     game = assignments.session(bank, home, made, player)
     for n, playable in enumerate(game.playables):
-        game.answer(playable.answer if n < right else _wrong(playable))
+        game.answer(right_answer(playable) if n < right else _wrong(playable))
     home.close()
     out = run_quiz("results", "export", "--assignment", made.code, "--data-dir", folder)
     assert out.returncode == 0, out.stderr
@@ -37,15 +38,15 @@ def play_at_home(bank: Bank, folder: Path, made: assignments.Assignment, player:
     return path
 
 
-def _wrong(playable: object) -> object:
+def _wrong(playable: Playable) -> Answer:
     p = playable
-    if p.type == "truefalse":  # type: ignore[attr-defined]
-        return not p.answer  # type: ignore[attr-defined]
-    if p.type == "choice":  # type: ignore[attr-defined]
-        return next(c for c in p.choices if c != p.answer)  # type: ignore[attr-defined]
-    if p.type == "number":  # type: ignore[attr-defined]
+    if p.type == "truefalse":
+        return not p.answer
+    if p.type == "choice":
+        return next(c for c in p.choices if c != p.answer)
+    if p.type == "number":
         return -12345.0
-    return p.answer  # type: ignore[attr-defined]
+    return right_answer(p)  # no wrong answer to hand: the tests give only the types above
 
 
 def test_files_from_home_merge_once_and_carry_the_assignment(
@@ -93,8 +94,8 @@ def test_a_changed_or_foreign_file_is_refused_with_the_reason(
     made = assignments.create(bank, teacher, "Week 3", RoundSpec(count=2))
     ana = play_at_home(bank, tmp_path / "ana", made, "Ana", right=0)
     data = json.loads(ana.read_text(encoding="utf-8"))
-    data["rounds"][0]["answers"][0]["outcome"] = "right"
-    data["rounds"][0]["answers"][0]["credit"] = 1.0
+    answer = data["rounds"][0]["answers"][0]
+    answer["points"] = answer["points"] + 1000  # whatever it was: a pupil raising a score
     with pytest.raises(ResultsError, match="changed after it was exported"):
         results.import_text(teacher, json.dumps(data))
     other = Store.open(tmp_path / "other-teacher")
@@ -118,7 +119,7 @@ def test_a_teachers_own_rounds_exported_and_imported_back_count_once(bank: Bank,
     made = assignments.create(bank, teacher, "Week 3", RoundSpec(count=2))
     game = assignments.session(bank, teacher, made, "Ana")
     for playable in game.playables:
-        game.answer(playable.answer)
+        game.answer(right_answer(playable))
     text = results.to_text(results.export(teacher, made))
     done = results.import_text(teacher, text)
     assert (done.rounds, done.skipped) == (0, 1)

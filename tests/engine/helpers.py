@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from quiz.engine.kinds import kind_of
-from quiz.engine.playable import Playable
+from quiz.engine.playable import Answer, Playable
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -40,10 +41,22 @@ def run_quiz(*args: str | Path, input: str = "", cwd: Path | None = None) -> sub
     )
 
 
+def right_answer(playable: Playable) -> Answer:
+    """The right answer to `playable` (every question drawn from a bank has one)."""
+    assert playable.answer is not None, playable.id
+    return playable.answer
+
+
+def right_pairs(playable: Playable) -> Mapping[str, str]:
+    """The right pairs of a `match` question, left side to right side."""
+    answer = right_answer(playable)
+    assert isinstance(answer, Mapping), playable.id
+    return answer
+
+
 def right_input(playable: Playable) -> str:
     """What a player types to answer `playable` fully right in the plain mode."""
-    assert playable.answer is not None
-    return kind_of(playable.type).typed(playable, playable.answer)
+    return kind_of(playable.type).typed(playable, right_answer(playable))
 
 
 def wrong_input(playable: Playable) -> str:

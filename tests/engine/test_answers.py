@@ -15,7 +15,7 @@ from quiz.engine.playable import Playable
 def make(kind: str, **fields: object) -> Playable:
     return Playable(
         id=f"q-{kind}",
-        type=kind,  # type: ignore[arg-type]
+        type=kind,
         topic="t",
         difficulty=1,
         prompt="?",

@@ -10,6 +10,7 @@ from quiz.engine.build import source_labels
 from quiz.engine.generated import build, generated_refs, ref_for
 from quiz.engine.rounds import draw
 from quiz.engine.spec import RoundSpec
+from tests.engine.helpers import right_pairs
 
 
 def test_every_dispute_yields_two_questions(bank: Bank) -> None:
@@ -43,10 +44,11 @@ def test_the_match_question_pairs_each_article_with_its_claims(bank: Bank) -> No
         labels["feb-analysis"]: "2,500 troops",
         labels["gaspardo"]: "Officially 3,800; really far more by his estimate",
     }
-    assert playable.lefts == tuple(playable.answer)  # type: ignore[arg-type]
-    assert sorted(playable.rights) == sorted(playable.answer.values())  # type: ignore[union-attr]
+    pairs = right_pairs(playable)
+    assert playable.lefts == tuple(pairs)
+    assert sorted(playable.rights) == sorted(pairs.values())
     assert len(playable.evidence) == 4
-    assert judge(playable, dict(playable.answer)).outcome == "right"  # type: ignore[arg-type]
+    assert judge(playable, dict(pairs)).outcome == "right"
 
 
 def test_article_labels_give_title_byline_and_date(bank: Bank) -> None:

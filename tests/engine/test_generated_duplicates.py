@@ -11,6 +11,7 @@ from quiz.engine.build import source_labels
 from quiz.engine.generated import build, generated_refs, holds_near_copy, ref_for
 from tests.conftest import ROOT, SEEDS
 from tests.content.banks import write_bank
+from tests.engine.helpers import right_pairs
 
 # One AFP sentence in its two copies, and a slip both copies share.
 TWO_COPIES = """\
@@ -133,7 +134,8 @@ def test_no_generated_question_of_the_shipped_bank_offers_duplicate_choices(ship
                         (a, b) for i, a in enumerate(sides) for b in sides[i + 1 :] if fuzz.ratio(a, b) >= 90
                     ]
                     assert near == [], (ref.id, near)
-                assert len(set(playable.answer.values())) == len(playable.answer), ref.id  # type: ignore[union-attr]
+                pairs = right_pairs(playable)
+                assert len(set(pairs.values())) == len(pairs), ref.id
             else:
                 quote = playable.evidence[0].quote
                 wrong = [labels[c] for c in playable.choices if c != playable.answer]

@@ -17,7 +17,7 @@ from quiz.engine.playable import Playable
 from quiz.engine.session import GameSession
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import FILE_NAME, Store
-from tests.engine.helpers import wrong_input
+from tests.engine.helpers import right_answer, wrong_input
 
 DAY0 = "2026-12-01T09:00:00Z"
 
@@ -177,13 +177,13 @@ def test_due_cards_come_most_overdue_first_then_new_ones(
 
 def answer_all_due(bank: Bank, store: Store) -> list[str]:
     """Answer every card due now right (at certainty 2) until none is left; the ids answered."""
-    answered = []
+    answered: list[str] = []
     while True:
         session = due_round(bank, store)
         if not session.total:
             return answered
         for playable in session.playables:
-            session.answer(playable.answer, 2)  # type: ignore[arg-type]
+            session.answer(right_answer(playable), 2)
             answered.append(playable.id)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -102,7 +103,8 @@ def test_among_questions_answered_right_the_longest_ago_come_first(bank: Bank) -
     ],
 )
 def test_filters(bank: Bank, field: str, value: tuple[object, ...], check: object) -> None:
-    drawn = draw(bank, replace(RoundSpec(count=50, seed=3), **{field: value}))
+    change: dict[str, Any] = {field: value}
+    drawn = draw(bank, replace(RoundSpec(count=50, seed=3), **change))
     assert drawn.playables
     assert all(check(p) for p in drawn.playables)  # type: ignore[operator]
 
@@ -170,7 +172,7 @@ def test_filters_that_exclude_each_other_say_so(bank: Bank) -> None:
 
 
 def test_choices_items_and_right_sides_are_shuffled_by_the_seed(bank: Bank) -> None:
-    orders = {}
+    orders: dict[str, set[tuple[str, ...]]] = {}
     for seed in range(20):
         for p in draw(bank, RoundSpec(count=50, seed=seed)).playables:
             orders.setdefault(p.id, set()).add(p.choices + p.items + p.rights)

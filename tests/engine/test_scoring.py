@@ -10,6 +10,7 @@ from quiz.engine.scoring import Scorer, award, certainty_marks
 from quiz.engine.session import Calibration, GameSession
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
+from tests.engine.helpers import right_answer
 
 RIGHT = Verdict("right", 1.0, "")
 WRONG = Verdict("wrong", 0.0, "")
@@ -78,7 +79,7 @@ def test_a_round_reports_marks_beside_points_and_calibration(bank: Bank) -> None
     for confidence, right in plan:
         playable = session.current
         assert playable is not None
-        session.answer(playable.answer if right else not playable.answer, confidence)
+        session.answer(right_answer(playable) if right else not right_answer(playable), confidence)
     summary = session.summary()
     assert summary.marks == 3 - 6 + 1
     assert session.marks == -2

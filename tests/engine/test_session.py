@@ -12,6 +12,7 @@ from quiz.engine.session import GameSession, TopicResult
 from quiz.engine.setup import GameSetup, PlayOptions, start_round
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import FILE_NAME, Store
+from tests.engine.helpers import right_answer
 
 
 class Clock:
@@ -102,7 +103,7 @@ def test_review_plays_the_players_missed_questions_from_the_store(bank: Bank, st
         right = playable.id != "un-peacekeepers"
         if not right:
             missed.append(playable.id)
-        first.answer(playable.answer if right else not playable.answer)
+        first.answer(right_answer(playable) if right else not right_answer(playable))
     review = GameSession(bank, RoundSpec(mode="review"), store, "kim")
     assert [p.id for p in review.playables] == missed == ["un-peacekeepers"]
     assert GameSession(bank, RoundSpec(mode="review"), store, "someone-else").empty_reason is not None

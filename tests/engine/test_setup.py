@@ -14,7 +14,7 @@ from quiz.engine.store import Store
 from tests.engine.helpers import SEEDS
 
 
-def options(*argv: str):  # type: ignore[no-untyped-def]
+def options(*argv: str):
     return options_from_args(build_parser().parse_args(["play", *argv]))
 
 

@@ -99,7 +99,7 @@ class ReadsLocked:
     def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
         if sql.lstrip().upper().startswith("SELECT"):
             raise sqlite3.OperationalError("database is locked")
-        return self.real.execute(sql, *args)
+        return self.real.execute(sql, *args)  # type: ignore[arg-type]
 
     def close(self) -> None:
         self.real.close()

@@ -111,6 +111,7 @@ def test_fields_read_back_as_the_bank_wrote_them(real_bank: Bank, collection: An
         assert " ".join(passage.quote.split()) in text(note["Evidence"])
         assert source.title in text(note["Evidence"])
         assert f"{source.date.day} {source.date:%B %Y}" in text(note["Evidence"])
+    assert choice.dispute is not None
     dispute = real_bank.dispute(choice.dispute)
     assert dispute.title in text(note["Dispute"])
     for position in dispute.position:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,7 @@ def exported(bank: Bank, *, include_generated: bool = True) -> str:
     return gift.to_gift(selection, bank)
 
 
-def parse(text: str) -> dict[str, object]:
+def parse(text: str) -> dict[str, Any]:
     questions = pygift.parseFile(io.StringIO(text))
     by_name = {specials(q.title): q for q in questions}
     assert len(by_name) == len(questions), "two questions with one name"
@@ -63,7 +64,7 @@ def shown(text: str) -> str:
     return html.unescape(specials(text).replace("<br>", "\n"))
 
 
-def right_choices(question: object) -> set[str]:
+def right_choices(question: Any) -> set[str]:
     return {shown(a.answer) for a in question.answers.answers if a.fraction > 0}
 
 
@@ -119,6 +120,7 @@ def test_the_general_feedback_carries_the_explanation_the_evidence_and_the_dispu
         assert f"{source.date.day} {source.date:%B %Y}" in feedback
         if source.outlet != "not stated":
             assert source.outlet in feedback
+    assert question.dispute is not None
     dispute = real_bank.dispute(question.dispute)
     assert dispute.title in feedback
     for position in dispute.position:
@@ -132,6 +134,7 @@ def test_gift_special_characters_and_html_come_through_literally(tricky_bank: Ba
     assert type(read.answers).__name__ == "SelectSet"
     assert shown(read.text) == SPECIAL_PROMPT.replace("\\", "\\\\")  # GIFT's \\ is left to Moodle
     question = tricky_bank.question("gift-specials")
+    assert isinstance(question, ChoiceQuestion)
     assert sorted(shown(a.answer) for a in read.answers.answers) == sorted(question.choices)
     assert right_choices(read) == {"#hash: colon"}
     advice = {shown(a.answer): shown(a.feedback) for a in read.answers.answers}

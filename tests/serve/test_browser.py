@@ -41,7 +41,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for(check, timeout: float = 30.0, what: str = "it"):  # type: ignore[no-untyped-def]
+def wait_for(check, timeout: float = 30.0, what: str = "it"):
     """Poll a condition on another process (the browser, the server) until it holds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -53,7 +53,7 @@ def wait_for(check, timeout: float = 30.0, what: str = "it"):  # type: ignore[no
         time.sleep(0.1)
 
 
-def settled(driver) -> bytes:  # type: ignore[no-untyped-def]
+def settled(driver) -> bytes:
     """Wait until the page paints the same picture twice running: the game is drawn and waiting."""
     last = [b""]
 
@@ -175,8 +175,8 @@ def test_a_pupil_in_a_browser_answers_an_assigned_question(
         assert (ARTIFACTS / "browser-answered.png").stat().st_size > 10_000
         assert len(rows) == 1
         row = rows[0]
-        assert row.question_id == made.questions[0]  # type: ignore[attr-defined]
-        assert row.given is False  # type: ignore[attr-defined]
-        assert row.outcome == ("wrong" if right else "right")  # type: ignore[attr-defined]
+        assert row.question_id == made.questions[0]
+        assert row.given is False
+        assert row.outcome == ("wrong" if right else "right")
     finally:
         driver.quit()

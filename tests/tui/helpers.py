@@ -13,6 +13,7 @@ from quiz.engine.playable import Playable
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.widgets.answer_widgets import ANSWER_WIDGETS
+from tests.engine.helpers import right_answer
 
 
 def screen_strips(app: App[Any]) -> list[Strip]:
@@ -58,8 +59,7 @@ async def start_quick_round(app: QuizApp, pilot: Pilot[int]) -> QuestionScreen:
 
 def right_answer_keys(playable: Playable) -> list[str]:
     """Keys that give the right answer to a question, as a player would type them."""
-    assert playable.answer is not None
-    return ANSWER_WIDGETS[playable.type].keys_for(playable, playable.answer)
+    return ANSWER_WIDGETS[playable.type].keys_for(playable, right_answer(playable))
 
 
 def wrong_answer_keys(playable: Playable) -> list[str]:

@@ -81,7 +81,7 @@ async def answer_right(pilot: Pilot[int], number: int = 1) -> None:
     assert isinstance(screen, CampaignQuestionScreen)
     await press(pilot, *right_answer_keys(screen.playable))
     assert screen.phase == "feedback"
-    assert "✔ Right" in screen_text(pilot.app)  # type: ignore[arg-type]
+    assert "✔ Right" in screen_text(pilot.app)
     await press(pilot, "enter")
     assert isinstance(pilot.app.screen, CampaignScreen)
 
@@ -273,6 +273,7 @@ async def test_restart_asks_first_and_start_again_forgets_the_save(options: Play
         scene = app.screen
         assert isinstance(scene, CampaignScreen)
         assert scene.cg.scene.id == "newsroom" and scene.cg.run.state.notebook == [] and scene.cg.score == 0
+        assert app.game is not None
         assert app.game.store.load_campaign("ana", "campaign") is None
         await press(pilot, "k", "escape")
         # A save exists again; "start again" from the resume dialog forgets it too.
@@ -287,7 +288,7 @@ async def test_restart_asks_first_and_start_again_forgets_the_save(options: Play
 async def click_text(pilot: Pilot[int], widget: object, needle: str) -> None:
     """Click the first cell of `needle` inside `widget`, as painted."""
     where = find_in(pilot.app, widget, needle)  # type: ignore[arg-type]
-    assert where is not None, (needle, screen_text(pilot.app))  # type: ignore[arg-type]
+    assert where is not None, (needle, screen_text(pilot.app))
     await pilot.click(offset=where)
     await wait_ready(pilot)
 

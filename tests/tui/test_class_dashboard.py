@@ -10,6 +10,7 @@ from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
 from quiz.tui.app import make_app
 from quiz.tui.screens.classroom import ClassScreen
+from tests.engine.helpers import right_answer
 from tests.tui.bank import TRICKY
 from tests.tui.helpers import screen_text, wait_ready
 
@@ -21,7 +22,7 @@ async def test_the_dashboard_shows_who_played_and_follows_new_answers(make_optio
     pupils = Store.open(options.data_dir)  # another process's store on the same folder
     ana = assignments.session(setup.bank, pupils, made, "Ana")
     for playable in ana.playables:
-        ana.answer(playable.answer)
+        ana.answer(right_answer(playable))
     app = make_app(options, setup=setup, dashboard="")
     async with app.run_test(size=(140, 50)) as pilot:
         await wait_ready(pilot)
@@ -32,7 +33,7 @@ async def test_the_dashboard_shows_who_played_and_follows_new_answers(make_optio
         assert "1 started, 1 finished" in text
         assert "Ana" in text and "100%" in text
         sneaky = assignments.session(setup.bank, pupils, made, TRICKY)
-        sneaky.answer(sneaky.playables[0].answer)
+        sneaky.answer(right_answer(sneaky.playables[0]))
         await pilot.press("r")
         await pilot.pause()
         text = screen_text(app)

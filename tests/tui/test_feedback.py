@@ -30,7 +30,7 @@ FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
 SECOND = "In 1999, Georgia, Azerbaijan and Uzbekistan opted not to renew the pact"
 
 
-async def show_feedback(app: QuizApp, pilot, keys: tuple[str, ...] = ()) -> QuestionScreen:  # type: ignore[no-untyped-def]
+async def show_feedback(app: QuizApp, pilot, keys: tuple[str, ...] = ()) -> QuestionScreen:
     """Start the round, answer its first question (rightly, unless `keys` are given)."""
     screen = await start_quick_round(app, pilot)
     await pilot.press(*(keys or right_answer_keys(screen.playable)))

@@ -40,7 +40,7 @@ def assert_literal(app: QuizApp, at_least: int = 1) -> None:
         assert text.count(token) >= at_least, (token, text)
 
 
-async def click_every_link(app: QuizApp, pilot, rows: range | None = None) -> None:  # type: ignore[no-untyped-def]
+async def click_every_link(app: QuizApp, pilot, rows: range | None = None) -> None:
     """Click the first cell of every `[@click=app.quit]` on screen (in `rows`); nothing may run."""
     lines = screen_text(app).split("\n")
     for y, line in enumerate(lines):
@@ -92,7 +92,7 @@ async def test_every_question_and_feedback_shows_bank_text_literally(tricky_app:
         await click_every_link(app, pilot)
 
 
-async def test_clicking_a_choice_link_answers_with_that_choice(make_game_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_clicking_a_choice_link_answers_with_that_choice(make_game_app, monkeypatch) -> None:
     app = make_game_app(TRICKY, types=("choice",), count=1)
     calls: list[int] = []
     monkeypatch.setattr(app, "action_quit", lambda: calls.append(1))

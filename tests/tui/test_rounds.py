@@ -16,6 +16,7 @@ from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.match import MatchAnswer
+from tests.engine.helpers import right_answer
 from tests.tui.helpers import (
     find_in,
     find_on_screen,
@@ -28,7 +29,7 @@ from tests.tui.helpers import (
 M = TypeVar("M", bound=Message)
 
 
-async def play_right(app: QuizApp, pilot, keys_for=right_answer_keys) -> list[int]:  # type: ignore[no-untyped-def]
+async def play_right(app: QuizApp, pilot, keys_for=right_answer_keys) -> list[int]:
     """Answer every question of the round rightly; the HUD's score after each."""
     scores = []
     while isinstance(app.screen, QuestionScreen):
@@ -219,7 +220,7 @@ async def test_an_answer_is_kept_when_the_player_goes_at_once(
         screen = await start_quick_round(app, pilot)
         assert app.game is not None
         store = app.game.store
-        await screen.give(screen.playable.answer, None, 2.0)
+        await screen.give(right_answer(screen.playable), None, 2.0)
         assert len(store.answers("Ana")) == 1
         if how == "leave":
             screen.action_leave()

@@ -47,6 +47,19 @@ if TYPE_CHECKING:
 class ContradictionCard(Static):
     """The scene's contradiction: its prompt and how far the player is; a click opens it."""
 
+    DEFAULT_CSS = """
+    ContradictionCard {
+        padding: 0 1;
+        border: round $warning 50%;
+    }
+    ContradictionCard:hover {
+        background: $boost;
+    }
+    ContradictionCard.-solved {
+        border: round $success 50%;
+    }
+    """
+
     def __init__(self, cg: JourneyInPlay) -> None:
         super().__init__("", id="camp-contradiction")
         self.cg = cg
@@ -81,7 +94,7 @@ class ContradictionCard(Static):
 class CampaignScreen(Screen[None]):
     """A scene of the campaign."""
 
-    CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

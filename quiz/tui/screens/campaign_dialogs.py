@@ -36,7 +36,7 @@ def journey_facts(cg: JourneyInPlay) -> str:
 class IntroScreen(ModalScreen[None]):
     """The campaign's title and intro, before the first scene of a new journey."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space,escape", "begin", "Begin", id="campaign.begin", tooltip="Go to the first scene"),
@@ -67,7 +67,7 @@ class IntroScreen(ModalScreen[None]):
 class OutdatedJourneyScreen(ModalScreen[bool]):
     """The saved journey's scene is gone from the campaign: restart (True), or back (False)."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose(True)", "Restart", id="campaign.restart-outdated", tooltip="A new journey"),
@@ -105,7 +105,7 @@ class OutdatedJourneyScreen(ModalScreen[bool]):
 class ResumeScreen(ModalScreen[str | None]):
     """A journey is saved: "resume", "new" (start again), or None (not now)."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -156,7 +156,7 @@ class ResumeScreen(ModalScreen[str | None]):
 class RestartScreen(ModalScreen[bool]):
     """Start the journey again? Dismisses with True to restart."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "choose(True)", "Yes, start again", id="campaign.restart-yes"),
@@ -198,7 +198,7 @@ class ExamineScreen(ModalScreen[None]):
     article there, ← → go to the other evidence of the scene.
     """
 
-    CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("k", "keep", "Keep", id="campaign.examine.keep", tooltip="Keep it in your notebook"),

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 class CampaignQuestionScreen(AnsweringScreen):
     """One of the scene's questions, then its feedback."""
 
-    CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
+    CSS_PATH = ["round.tcss", "campaign.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -152,6 +152,18 @@ class CampaignQuestionScreen(AnsweringScreen):
 class PairList(ToggleList):
     """The notebook, to tick two entries in: Space or a click ticks, Enter pins the two."""
 
+    # The class outranks OptionList's own border in Textual's default styles.
+    DEFAULT_CLASSES = "camp-list"
+    DEFAULT_CSS = """
+    PairList.camp-list {
+        height: auto;
+        border: round $primary 40%;
+    }
+    PairList.camp-list:focus {
+        border: round $primary;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Tick", id="campaign.pair.tick", tooltip="Tick or untick the entry"),
         Binding(
@@ -163,7 +175,7 @@ class PairList(ToggleList):
 class ContradictionScreen(Screen[None]):
     """Pin the two notebook entries that clash, then say why they differ."""
 
-    CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -23,7 +23,7 @@ from quiz.tui.widgets.evidence import EvidencePassage
 class NotebookScreen(Screen[None]):
     """Every piece of evidence kept, in the order kept; the one highlighted, in its paragraph."""
 
-    CSS_PATH = ["../round.tcss", "../campaign.tcss"]  # noqa: RUF012
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "drop", "Drop", id="campaign.notebook.drop", tooltip="Take the highlighted entry out"),
@@ -161,7 +161,7 @@ class NotebookScreen(Screen[None]):
 class JourneyScreen(Screen[None]):
     """The places visited, in order, what was done in each; and the places still open."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,j", "back", "Back", id="campaign.journey.back", tooltip="Back"),
@@ -250,7 +250,7 @@ class JourneyScreen(Screen[None]):
 class EndingScreen(Screen[None]):
     """The briefing: the final scene, the ending it earned, the score out of the most."""
 
-    CSS_PATH = "../campaign.tcss"
+    CSS_PATH = "campaign.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

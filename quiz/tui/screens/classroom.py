@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.engine.text import clean_line
+from quiz.content.text import clean_line
 
 if TYPE_CHECKING:
     from quiz.engine.assignments import Assignment

@@ -20,6 +20,8 @@ LEVELS = [(level, name, marks(level)) for level, name in CERTAINTY_LEVELS]
 class ConfidenceScreen(ModalScreen[int | None]):
     """Dismisses with 1, 2 or 3; Escape goes back to the question (None)."""
 
+    CSS_PATH = "confidence.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "Not sure", id="confidence.1"),
         Binding("2", "choose(2)", "Fairly sure", id="confidence.2"),

@@ -20,7 +20,7 @@ from quiz.tui.widgets.dispute import DisputePanel
 
 
 class DisputesScreen(Screen[None]):
-    CSS_PATH = ["../round.tcss", "../library.tcss"]  # noqa: RUF012
+    CSS_PATH = "library.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="disputes.back", tooltip="Back"),

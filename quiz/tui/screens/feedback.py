@@ -24,7 +24,7 @@ from quiz.tui.widgets.feedback import FeedbackView
 
 
 class FeedbackScreen(Screen[None]):
-    CSS_PATH = "../round.tcss"
+    CSS_PATH = "round.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from quiz.engine.text import clean_line
+from quiz.content.text import clean_line
 
 MAX_NAME = 40
 

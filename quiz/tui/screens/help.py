@@ -65,6 +65,7 @@ command palette: start a round, open an article or a dispute, change the theme.
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "dismiss", "Close", id="help.close", tooltip="Back to the game"),
     ]

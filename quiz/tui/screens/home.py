@@ -61,6 +61,19 @@ def mode_prompt(number: int, title: str, blurb: str, count: str = "") -> Content
 class OptionChip(Static, can_focus=False):
     """A round option that a click (or its key) changes."""
 
+    DEFAULT_CSS = """
+    OptionChip.chip {
+        width: auto;
+        padding: 0 1;
+        margin-right: 1;
+        background: $surface;
+    }
+    OptionChip.chip:hover {
+        background: $boost;
+        color: $text-accent;
+    }
+    """
+
     def __init__(self, action: str, *, id: str, tooltip: str) -> None:
         super().__init__("", id=id, classes="chip", markup=False)
         self.action = action
@@ -121,6 +134,7 @@ class HomeScreen(Screen[None]):
                     ),
                 ),
                 id="home-title",
+                classes="screen-title",
             )
             yield Static("Loading the question bank…", id="player", markup=False)
             yield Static("", id="bank", markup=False)

@@ -36,7 +36,7 @@ def card_content(card: SourceCard, cited: int, questions: int) -> Content:
 
 
 class LibraryScreen(Screen[None]):
-    CSS_PATH = "../library.tcss"
+    CSS_PATH = "library.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="library.back", tooltip="Back"),

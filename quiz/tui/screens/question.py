@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class QuestionScreen(AnsweringScreen):
-    CSS_PATH = "../round.tcss"
+    CSS_PATH = "round.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="feedback.next", tooltip="On to the next question"),

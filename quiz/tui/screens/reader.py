@@ -26,7 +26,7 @@ from quiz.tui.widgets.article import Paragraph, paragraphs
 
 
 class ReaderScreen(Screen[None]):
-    CSS_PATH = "../library.tcss"
+    CSS_PATH = "library.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="reader.back", tooltip="Back (or out of the search field)"),

@@ -27,7 +27,7 @@ from quiz.tui.widgets.charts import Bar, BarChart, ForecastChart, HistoryChart
 
 
 class StatsScreen(Screen[None]):
-    CSS_PATH = "../summary.tcss"
+    CSS_PATH = "summary.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="stats.back", tooltip="Back")

@@ -49,7 +49,7 @@ def calibration_line(level: int, answered: int, right: int) -> Content:
 
 
 class SummaryScreen(Screen[None]):
-    CSS_PATH = "../summary.tcss"
+    CSS_PATH = "summary.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

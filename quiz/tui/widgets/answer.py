@@ -65,6 +65,23 @@ class AnswerWidget(Vertical):
 
     DEFAULT_CLASSES = "answer"
 
+    DEFAULT_CSS = """
+    AnswerWidget.answer {
+        height: auto;
+    }
+    AnswerWidget OptionList {
+        height: auto;
+        max-height: 100%;
+        border: round $primary 40%;
+    }
+    AnswerWidget OptionList:focus {
+        border: round $primary;
+    }
+    AnswerWidget Button {
+        margin-top: 1;
+    }
+    """
+
     class Answered(Message):
         """The player has given an answer (before any confidence step)."""
 

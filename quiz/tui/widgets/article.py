@@ -42,6 +42,20 @@ def paragraphs(text: str) -> list[Block]:
 class Paragraph(Static):
     """A paragraph; focusable when questions or disputes cite it."""
 
+    DEFAULT_CSS = """
+    Paragraph.paragraph {
+        margin-bottom: 1;
+        padding: 0 1;
+    }
+    Paragraph.paragraph.-cited {
+        border-left: outer $primary 50%;
+    }
+    Paragraph.paragraph:focus {
+        border-left: outer $accent;
+        background: $boost;
+    }
+    """
+
     class Chosen(Message):
         def __init__(self, paragraph: Paragraph) -> None:
             self.paragraph = paragraph

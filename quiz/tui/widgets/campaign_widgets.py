@@ -104,6 +104,18 @@ class CampaignList(PickList):
     where the entry highlighted is shown beside the list).
     """
 
+    # The class outranks OptionList's own border in Textual's default styles.
+    DEFAULT_CLASSES = "camp-list"
+    DEFAULT_CSS = """
+    CampaignList.camp-list {
+        height: auto;
+        border: round $primary 40%;
+    }
+    CampaignList.camp-list:focus {
+        border: round $primary;
+    }
+    """
+
     def __init__(
         self,
         items: list[Item],
@@ -146,6 +158,27 @@ class CampaignList(PickList):
 
 class CampaignHud(Horizontal):
     """One line over every campaign screen: where you are, and how you stand."""
+
+    # The class outranks Horizontal's own height in Textual's default styles.
+    DEFAULT_CLASSES = "camp-hud"
+    DEFAULT_CSS = """
+    CampaignHud.camp-hud {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    CampaignHud.camp-hud #camp-hud-title {
+        width: 1fr;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    CampaignHud.camp-hud #camp-hud-stats {
+        width: auto;
+        height: 1;
+        margin-left: 2;
+    }
+    """
 
     def __init__(
         self, cg: JourneyInPlay, heading: str | Content = "", *, id: str | None = "camp-hud"

@@ -37,7 +37,7 @@ class BarChart(Widget):
     """Labelled horizontal bars, with the value as a percentage."""
 
     DEFAULT_CSS = """
-    BarChart { height: auto; }
+    BarChart { height: auto; padding: 0 1; }
     """
 
     def __init__(self, bars: Sequence[Bar], *, id: str | None = None, empty: str = "Nothing yet.") -> None:
@@ -75,7 +75,7 @@ class HistoryChart(Widget):
     """One column per round, its height the round's accuracy: progress over time."""
 
     DEFAULT_CSS = """
-    HistoryChart { height: 6; }
+    HistoryChart { height: 6; padding: 0 1; }
     """
 
     def __init__(self, values: Sequence[float], *, id: str | None = None) -> None:

@@ -53,6 +53,38 @@ def position_content(card: SourceCard, position: DisputePosition) -> Content:
 class DisputePanel(Vertical):
     """A dispute, as the disputes screen shows it."""
 
+    # Not scoped: the narrow layout depends on the screen's breakpoint class.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    DisputePanel.dispute-panel {
+        height: auto;
+        margin-top: 1;
+        padding: 0 1;
+        border: round $warning;
+    }
+    DisputePanel .positions {
+        height: auto;
+        margin-top: 1;
+    }
+    DisputePanel .position {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+        margin-right: 1;
+        background: $surface;
+    }
+    DisputePanel .dispute-why {
+        margin-top: 1;
+    }
+    Screen.-narrow DisputePanel .positions {
+        layout: vertical;
+    }
+    Screen.-narrow DisputePanel .position {
+        width: 100%;
+        margin: 0 0 1 0;
+    }
+    """
+
     def __init__(
         self,
         dispute: DisputeView,

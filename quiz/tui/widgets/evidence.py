@@ -46,6 +46,19 @@ class OpenPassage(Message):
 class EvidencePassage(Static, can_focus=True):
     """One quoted passage, shown in context; Tab reaches it, `o` opens it."""
 
+    DEFAULT_CSS = """
+    EvidencePassage.evidence {
+        height: auto;
+        margin-top: 1;
+        padding: 0 1;
+        border-left: outer $primary 40%;
+    }
+    EvidencePassage.evidence:focus {
+        border-left: outer $accent;
+        background: $boost;
+    }
+    """
+
     Open = OpenPassage
 
     def __init__(

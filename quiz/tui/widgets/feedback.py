@@ -10,7 +10,7 @@ waiting for Textual to lay out and wrap every paragraph at that moment.
 
 Passages keep what widgets gave them: Tab and Shift+Tab move a cursor between
 them, a click selects one, and `o` (the screen's binding, through
-`open_selected()`) opens the article there. The look lives in `round.tcss`,
+`open_selected()`) opens the article there. The look lives in `DEFAULT_CSS`,
 through the component classes below.
 """
 
@@ -75,6 +75,53 @@ class Layout:
 
 class FeedbackView(ScrollView, can_focus=True):
     """Everything a player learns from one answer, drawn as ready-made lines."""
+
+    # The component classes give the drawn lines their look.
+    DEFAULT_CSS = """
+    FeedbackView {
+        height: 1fr;
+        padding: 0 1;
+        scrollbar-gutter: stable;
+    }
+    FeedbackView > .feedback--right {
+        background: $success-muted;
+        color: $text-success;
+        text-style: bold;
+    }
+    FeedbackView > .feedback--partial {
+        background: $warning-muted;
+        color: $text-warning;
+        text-style: bold;
+    }
+    FeedbackView > .feedback--wrong {
+        background: $error-muted;
+        color: $text-error;
+        text-style: bold;
+    }
+    FeedbackView > .feedback--prompt {
+        color: $text-muted;
+    }
+    FeedbackView > .feedback--section {
+        color: $text-secondary;
+        text-style: bold;
+    }
+    FeedbackView > .feedback--bar {
+        color: $primary 40%;
+    }
+    FeedbackView > .feedback--bar-selected {
+        color: $accent;
+        background: $boost;
+    }
+    FeedbackView > .feedback--selected {
+        background: $boost;
+    }
+    FeedbackView > .feedback--frame {
+        color: $warning;
+    }
+    FeedbackView > .feedback--position {
+        background: $surface;
+    }
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "feedback--right",

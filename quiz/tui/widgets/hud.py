@@ -10,6 +10,34 @@ from textual.widgets import ProgressBar, Static
 class RoundHud(Horizontal):
     """Question k of n with a progress bar, the score, the streak, and marks if on."""
 
+    # The class outranks Horizontal's own height in Textual's default styles.
+    DEFAULT_CLASSES = "round-hud"
+    DEFAULT_CSS = """
+    RoundHud.round-hud {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    RoundHud.round-hud Static {
+        width: auto;
+        margin-right: 2;
+    }
+    RoundHud.round-hud #hud-score {
+        color: $text-accent;
+        text-style: bold;
+    }
+    RoundHud.round-hud #hud-streak {
+        color: $text-warning;
+    }
+    RoundHud.round-hud #hud-bar {
+        width: 1fr;
+        margin-right: 2;
+    }
+    RoundHud.round-hud #hud-bar Bar {
+        width: 1fr;
+    }
+    """
+
     def __init__(self, *, id: str | None = "hud") -> None:
         super().__init__(id=id)
 

@@ -35,6 +35,18 @@ class SideList(PickList):
 
 @answers("match")
 class MatchAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    MatchAnswer #match-columns {
+        height: auto;
+    }
+    MatchAnswer #match-columns SideList {
+        width: 1fr;
+    }
+    MatchAnswer:focus #match-columns SideList {
+        border: round $primary;
+    }
+    """
+
     hint = "Pick a left side with 1-{n}, then its partner with a-{last} (or click both); Enter confirms."
 
     @classmethod

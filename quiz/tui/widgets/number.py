@@ -26,6 +26,23 @@ def parse_number(text: str) -> float | str:
 
 @answers("number")
 class NumberAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    NumberAnswer #number-row {
+        height: auto;
+    }
+    NumberAnswer #number {
+        width: 24;
+        border: none;
+    }
+    NumberAnswer #number-row Static {
+        width: auto;
+        padding: 0 1;
+    }
+    NumberAnswer #number-row Button {
+        margin: 0 0 0 2;
+    }
+    """
+
     hint = "Type a number (2,885 or 2885) and press Enter."
 
     @classmethod
