@@ -179,6 +179,19 @@ async def test_number_field_takes_only_numbers(make_game_app: Callable[..., Quiz
         assert app.screen.query_one("#number").value == "2,885"  # type: ignore[attr-defined]
 
 
+async def test_a_point_grouping_thousands_is_read_as_thousands(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("number",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_quick_round(app, pilot)
+        await pilot.press("2", ".", "8", "8", "5", "enter")
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert "✔ Right" in text
+        assert "Your answer: 2885 people" in text
+
+
 async def test_certainty_marking_asks_and_scores_marks(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("truefalse",), confidence=True)
     async with app.run_test(size=(100, 30)) as pilot:

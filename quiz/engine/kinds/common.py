@@ -155,11 +155,21 @@ _DECIMAL_COMMA = re.compile(r"[-+\u2212]?\d+,\d+")
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
-def parse_number(text: str) -> float | BadInput:
-    """A number as a person types it: "2885", "2,885", "2 885", "-3.5"."""
+_POINT_GROUPED = re.compile(r"[-+\u2212]?\d{1,3}(?:\.\d{3})+")
+
+
+def parse_number(text: str, *, whole: bool = False) -> float | BadInput:
+    """A number as a person types it: "2885", "2,885", "2 885", "-3.5".
+
+    Where the answer is `whole`, points that group digits in threes ("20.000",
+    "1.234.567") are thousands separators, as much of Europe writes them: a
+    whole-number answer is never read as 20.0.
+    """
     raw = text.strip()
     if not raw:
         return BadInput("Type a number, e.g. 2885.")
+    if whole and _POINT_GROUPED.fullmatch(raw):
+        return float(raw.replace(".", "").replace("\u2212", "-"))
     if _GROUPED.fullmatch(raw) or _PLAIN.fullmatch(raw):
         digits = re.sub(r"[ ,\u00a0\u202f\u2009]", "", raw).replace("\u2212", "-")
         return float(digits)
@@ -173,6 +183,16 @@ def parse_number(text: str) -> float | BadInput:
 def format_number(value: float) -> str:
     """2885.0 as "2885", 3.5 as "3.5": as typed, as said, and as a spreadsheet reads it."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def shown_number(value: float) -> str:
+    """A number as the player reads it: 20000.0 as "20,000", 2885.0 and 2006.0 as themselves.
+
+    Grouped from five digits, as style guides do, so that years stay years.
+    """
+    if float(value).is_integer() and abs(value) >= 10_000:
+        return f"{int(value):,}"
+    return format_number(value)
 
 
 def item_numbers(raw: str, size: int, what: str) -> list[int] | BadInput:
