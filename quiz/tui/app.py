@@ -197,6 +197,8 @@ class QuizApp(App[int]):
             narrow["question_ids"] = list(message.question_ids)
         if message.dispute_ids is not None:
             narrow["dispute_ids"] = list(message.dispute_ids)
+        if message.replay is not None:
+            narrow["replay"] = list(message.replay)
         session = game.session(spec, **narrow)
         if session.total == 0 or session.finished:
             reason = session.empty_reason or EMPTY.get(spec.mode, "No questions match these options.")

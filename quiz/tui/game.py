@@ -14,7 +14,7 @@ loaded, in a worker.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -157,8 +157,10 @@ class Game:
         *,
         question_ids: Iterable[str] | None = None,
         dispute_ids: Iterable[str] | None = None,
+        replay: Sequence[str] | None = None,
     ) -> GameSession:
-        """A new round. With ids, the round draws only from those questions and disputes.
+        """A new round. With ids, the round draws only from those questions and disputes;
+        with `replay`, it plays exactly those questions, in that order.
 
         The engine's `RoundSpec` has no list of question ids, so "play this
         dispute's questions" and "review these missed questions now" are rounds
@@ -178,7 +180,7 @@ class Game:
                 skills=(),
                 count=max(1, len(bank.questions) + 2 * len(bank.disputes)),
             )
-        return GameSession(bank, spec, self.store, self.player)
+        return GameSession(bank, spec, self.store, self.player, replay=replay)
 
     def narrowed(self, question_ids: set[str], dispute_ids: set[str]) -> Bank:
         from quiz.content.bank import Bank

@@ -34,11 +34,13 @@ class StartRound(Message):
         replace: bool = False,
         question_ids: Sequence[str] | None = None,
         dispute_ids: Sequence[str] | None = None,
+        replay: Sequence[str] | None = None,
     ) -> None:
         self.spec = spec
         self.replace = replace
         self.question_ids = question_ids
         self.dispute_ids = dispute_ids
+        self.replay = replay  # exactly these questions, in this order
         super().__init__()
 
 

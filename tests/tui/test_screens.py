@@ -134,6 +134,35 @@ async def test_review_my_mistakes(make_game_app: Callable[..., QuizApp]) -> None
         assert app.screen.round.session.spec.mode == "review"
 
 
+async def test_replay_missed_plays_exactly_the_missed_questions(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(count=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("3")  # a disputes round: generated questions among them
+        await wait_ready(pilot)
+        missed = []
+        while isinstance(app.screen, QuestionScreen):
+            playable = app.screen.playable
+            if len(missed) < 2 and app.screen.round.session.index % 2 == 0:
+                missed.append(playable)
+                await pilot.press(*wrong_answer_keys(playable))
+            else:
+                await pilot.press(*right_answer_keys(playable))
+            await wait_ready(pilot)
+            await pilot.press("enter")
+            await wait_ready(pilot)
+        assert any("~" in p.id for p in missed)  # a generated question among the missed
+        assert f"Missed questions ({len(missed)})" in screen_text(app)
+        await pilot.press("r")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert list(screen.round.session.playables) == missed  # the same questions, shown the same way
+        assert screen.playable.prompt[:30] in screen_text(app)
+
+
 async def test_disputes_screen_plays_its_questions(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -140,10 +140,9 @@ class SummaryScreen(Screen[None]):
 
     def action_review_missed(self) -> None:
         ids = [p.id for p in self.summary.missed]
-        spec = replace(
-            self.round.spec, mode="quick", topics=(), types=(), sources=(), difficulties=(), skills=()
-        )
-        self.post_message(StartRound(spec, replace=True, question_ids=ids, dispute_ids=()))
+        # The round's own seed: a replayed question shows its choices as it did.
+        spec = replace(self.round.spec, mode="quick", seed=self.round.session.seed)
+        self.post_message(StartRound(spec, replace=True, replay=ids))
 
     def action_again(self) -> None:
         self.post_message(StartRound(self.round.spec, replace=True, **self.round.narrow))
