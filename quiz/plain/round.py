@@ -29,6 +29,7 @@ from quiz.engine.words import (
     long_date,
     marks,
     percent,
+    topic_name,
 )
 
 QUIT_WORDS = {"q", "quit"}
@@ -168,7 +169,7 @@ class PlainGame:
         self.say()
         points = BASE_POINTS.get(playable.difficulty, 100 * playable.difficulty)
         self.say(
-            f"Question {session.index + 1} of {session.total}. Topic: {playable.topic}."
+            f"Question {session.index + 1} of {session.total}. Topic: {topic_name(playable.topic)}."
             f" Difficulty {playable.difficulty} ({points} points)."
         )
         self.show(playable)
@@ -296,10 +297,14 @@ def describe_source(bank: Bank, source_id: str) -> str:
     source = bank.sources.get(source_id)
     if source is None:
         return source_id
-    date = long_date(source.date)
-    byline = f", by {source.author}" if source.author else ""
-    outlet = "outlet not stated" if source.outlet == NOT_STATED else source.outlet
-    return f"“{source.title}”{byline}, {outlet}, {date}"
+    parts = [f"“{source.title}”"]
+    if source.author:
+        parts.append(f"by {source.author}")
+    if source.outlet != NOT_STATED:
+        parts.append(source.outlet)
+    parts.append(long_date(source.date))
+    unnamed = " (no outlet named)" if not source.author and source.outlet == NOT_STATED else ""
+    return ", ".join(parts) + unnamed
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.words import long_date
+from quiz.engine.words import byline, long_date
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank
@@ -45,9 +45,8 @@ class SourceCard:
 
     @property
     def byline(self) -> str:
-        """``Outlet, 7 January 2022`` (with the author when known)."""
-        who = f"{self.author}, {self.outlet}" if self.author else self.outlet
-        return f"{who} · {self.date}"
+        """``Outlet · 7 January 2022`` (with the author when known)."""
+        return byline(self.author, self.outlet, self.date)
 
 
 @dataclass(frozen=True)

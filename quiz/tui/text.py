@@ -47,9 +47,3 @@ def find_all(text: str, needle: str) -> list[tuple[int, int]]:
         found.append((at, at + len(needle)))
         at = haystack.find(needle, at + len(needle))
     return found
-
-
-def topic_name(slug: str) -> str:
-    """``origins-membership`` → ``Origins membership``."""
-    words = slug.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]

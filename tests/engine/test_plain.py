@@ -16,6 +16,7 @@ from quiz.engine.rounds import draw
 from quiz.engine.setup import GameSetup, PlayOptions
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import Store
+from quiz.engine.words import topic_name
 from quiz.plain.round import PlainGame
 from tests.engine.helpers import (
     FIXTURE_BANK,
@@ -60,7 +61,8 @@ def test_a_whole_round_of_every_type_answered_right(
     assert "Progress saved for kim." in out
     # Each question: its number, the prompt, the numbered choices, the hint.
     for n, p in enumerate(playables, 1):
-        assert f"Question {n} of {len(playables)}." in out
+        assert f"Question {n} of {len(playables)}. Topic: {topic_name(p.topic)}." in out
+        assert f"Topic: {p.topic}." not in out or p.topic == topic_name(p.topic)  # names, not ids
         assert p.prompt in out
     members = next(p for p in playables if p.id == "members-count")
     block = out[out.index(members.prompt) :]
@@ -77,10 +79,7 @@ def test_a_whole_round_of_every_type_answered_right(
     ) in out
     # A dispute question: every position beside its source, and why they differ.
     assert "Where the sources disagree (a disagreement over facts): How large was the force" in out
-    assert (
-        "“CSTO: Russian NATO?”, by Andrea Gaspardo, outlet not stated, 26 January 2022: Officially 3,800;"
-        in out
-    )
+    assert "“CSTO: Russian NATO?”, by Andrea Gaspardo, 26 January 2022: Officially 3,800;" in out
     assert "Why they differ: The figures count different things" in out
     assert len(Store.open(data_dir).answers("kim")) == len(playables)
 

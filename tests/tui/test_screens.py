@@ -416,3 +416,21 @@ async def test_a_bank_with_errors_is_reported_not_played(make_options: Callable[
         await pilot.press("q")
         await wait_ready(pilot)
     assert app.return_code == 1
+
+
+async def test_the_library_names_articles_without_ids_or_placeholders(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("l")
+        await wait_ready(pilot)
+        seen = ""
+        for _ in app.game.source_ids():  # type: ignore[union-attr]
+            seen += screen_text(app)
+            await pilot.press("down")
+            await wait_ready(pilot)
+        assert "Russia’s ‘mini-NATO’ is intervening" in seen and "Russia's 'mini-Nato' intervenes" in seen
+        assert "Andrea Gaspardo · 26 January 2022" in seen
+        assert "not stated ·" not in seen and "afp-rewrite" not in seen

@@ -229,7 +229,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#opt-size", Static).update(
             Content.assemble(("n ", "bold $text-accent"), f"{self.count} questions")
         )
-        from quiz.tui.text import topic_name
+        from quiz.engine.words import topic_name
 
         self.query_one("#opt-topic", Static).update(
             Content.assemble(
@@ -286,8 +286,8 @@ class HomeScreen(Screen[None]):
             self._pick_topic(then_play=False)
 
     def _pick_topic(self, *, then_play: bool) -> None:
+        from quiz.engine.words import topic_name
         from quiz.tui.screens.pick import PickScreen
-        from quiz.tui.text import topic_name
 
         assert self.game is not None
         choices = [("", "All topics")] + [(t, topic_name(t)) for t in self.game.topics]

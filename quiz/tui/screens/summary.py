@@ -19,10 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.engine.words import percent
+from quiz.engine.words import percent, topic_name
 from quiz.tui.data.round import RoundInPlay
 from quiz.tui.messages import StartRound
-from quiz.tui.text import topic_name
 from quiz.tui.verdicts import CONFIDENCE_NAMES
 from quiz.tui.widgets.charts import Bar, BarChart
 
