@@ -235,8 +235,8 @@ class PlainGame:
             for position in dispute.positions:
                 self.say(f"  {describe_source(bank, position.source_id)}: {position.claim}")
                 self.say(f"    “{position.quote}”")
-            if dispute.explanation != playable.explanation:
-                self.say(f"Why they differ: {dispute.explanation}")
+            if (why := playable.why_they_differ) is not None:
+                self.say(f"Why they differ: {why}")
         self.outside(playable)
 
     def outside(self, playable: Playable) -> None:
