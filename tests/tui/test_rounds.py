@@ -270,3 +270,19 @@ async def test_the_answer_goes_up_as_a_message_and_is_judged_once(
 def once(messages: Iterable[M]) -> list[M]:
     """Each message once, in order (a message is seen again at each node it bubbles through)."""
     return list({id(message): message for message in messages}.values())
+
+
+async def test_calibration_waits_for_enough_answers_at_a_level(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("truefalse", "choice"), count=3, confidence=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_quick_round(app, pilot)
+        while isinstance(app.screen, QuestionScreen):
+            await pilot.press(*right_answer_keys(app.screen.playable))
+            await wait_ready(pilot)
+            await pilot.press("3")
+            await wait_ready(pilot)
+            await pilot.press("enter")
+            await wait_ready(pilot)
+        text = screen_text(app)
+        assert "answered,  3 right (100%)  too few to judge yet (5 needed)" in text
+        assert "well calibrated" not in text and "over-confident" not in text

@@ -27,13 +27,17 @@ from quiz.tui.widgets.charts import Bar, BarChart
 
 # Certainty marking pays best when "sure" means above 80% and "fairly sure" above 67%.
 HONEST = {3: 0.8, 2: 2 / 3, 1: 0.0}
+VERDICT_AFTER = 5
+"""Answers at a level before saying whether the player is calibrated there: fewer tell nothing."""
 
 
 def calibration_line(level: int, answered: int, right: int) -> Content:
     rate = right / answered if answered else 0.0
     name = CONFIDENCE_NAMES.get(level, str(level))
     verdict = ""
-    if answered:
+    if 0 < answered < VERDICT_AFTER:
+        verdict = f"  too few to judge yet ({VERDICT_AFTER} needed)"
+    elif answered:
         if rate < HONEST[level]:
             verdict = "  over-confident here"
         elif level < 3 and rate >= HONEST[level + 1]:
