@@ -126,7 +126,7 @@ async def test_review_my_mistakes(make_game_app: Callable[..., QuizApp]) -> None
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert {p.id for p in screen.round.session.playables} == {"un", "zas"}
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await wait_ready(pilot)
         await pilot.press("4")
         await wait_ready(pilot)
@@ -179,7 +179,7 @@ async def test_disputes_screen_plays_its_questions(make_game_app: Callable[..., 
         ids = {p.id for p in screen.round.session.playables}
         assert "zas" in ids
         assert all(p.id == "zas" or p.id.startswith("force-size~") for p in screen.round.session.playables)
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await wait_ready(pilot)
         assert name(app) == "DisputesScreen"
 

@@ -19,7 +19,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import MODE_BLURBS, MODE_TITLES, plural
-from quiz.tui.messages import OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, StartRound
+from quiz.tui.messages import OpenCampaign, OpenDisputes, OpenLibrary, OpenStats, ResumeRound, StartRound
 
 if TYPE_CHECKING:
     from quiz.engine.setup import PlayOptions
@@ -70,6 +70,7 @@ class HomeScreen(Screen[None]):
         Binding("4", "play('review')", "Review", id="home.review", show=False),
         Binding("5", "play('campaign')", "Campaign", id="home.campaign", show=False),
         Binding("6", "play('due')", "Due for review", id="home.due", show=False),
+        Binding("r", "resume", "Resume the round", id="home.resume", tooltip="Back to the round you left"),
         Binding("n", "size", "Size", id="home.size", tooltip="Change the number of questions", show=False),
         Binding("t", "topic", "Topic", id="home.topic", tooltip="Choose the topic", show=False),
         Binding(
@@ -97,6 +98,7 @@ class HomeScreen(Screen[None]):
         self._composed = False
         self._loaded: Game | None = None  # loaded before this screen was mounted
         self._queued: str | None = None  # an action chosen while the bank loads
+        self.left_round: tuple[int, int] | None = None  # a round left unfinished: answered, total
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -115,6 +117,9 @@ class HomeScreen(Screen[None]):
             notice = Static("", id="notice", classes="notice", markup=False)
             notice.display = False
             yield notice
+            resume = Static("", id="resume", markup=False)
+            resume.display = False
+            yield resume
             yield OptionList(
                 *[Option(mode_prompt(i + 1, t, b), id=m) for i, (m, t, b) in enumerate(MODES)],
                 id="modes",
@@ -212,6 +217,30 @@ class HomeScreen(Screen[None]):
                 ("Player: ", "bold"), Content(player or "(nobody yet)"), ("   p to switch", "$text-muted")
             )
         )
+
+    def show_left_round(self, left: tuple[int, int] | None) -> None:
+        """Offer to resume a round left with questions to come (`left`: answered, total), or not."""
+        self.left_round = left
+        resume = self.query_one("#resume", Static)
+        resume.display = left is not None
+        if left is not None:
+            answered, total = left
+            resume.update(
+                Content.assemble(
+                    (" r ", "bold $text-accent"),
+                    " ",
+                    ("Resume the round", "bold"),
+                    (f"  {answered} of {total} answered", "$text-muted"),
+                )
+            )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "resume" and self.left_round is None)
+
+    def action_resume(self) -> None:
+        if self.left_round is not None:
+            self.post_message(ResumeRound())
 
     def show_due(self) -> None:
         """How many reviews are due today, beside the due mode."""
