@@ -24,6 +24,7 @@ from tests.tui.helpers import (
     screen_text,
     start_quick_round,
     wait_ready,
+    wrong_answer_keys,
 )
 
 FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
@@ -189,3 +190,25 @@ async def test_dispute_feedback_explains_once_and_sets_positions_side_by_side_at
         await pilot.resize_terminal(80, 40)
         await wait_ready(pilot)
         assert not any(all(f"Claim {n}" in line for n in range(2)) for line in screen_text(app).splitlines())
+
+
+async def test_match_feedback_marks_the_wrong_pairs_in_the_answers_notation(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("match",), count=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        playable = screen.playable
+        await pilot.press(*wrong_answer_keys(playable))
+        await wait_ready(pilot)
+        text = " ".join(screen_text(app).split())
+        yours = text[text.index("Your answer:") : text.index("The answer:")]
+        theirs = text[text.index("The answer:") :]
+        assert yours.count("✘") == len(playable.lefts)  # every pair of this answer is wrong, and marked
+        assert "✘" not in theirs.split("Why")[0]
+        first = playable.lefts[0]
+        assert f"{first} →" in yours and f"{first} →" in theirs
