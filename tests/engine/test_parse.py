@@ -118,7 +118,7 @@ def test_no_text_crashes_the_reader(text: str) -> None:
 
 def test_hints_name_the_syntax() -> None:
     assert "e.g. 1 3" in hint(MULTI)
-    assert "t for true or f for false" in hint(TRUEFALSE)
+    assert "t (or 1) for true, f (or 2) for false" in hint(TRUEFALSE)
     assert "2,885 and 2 885" in hint(NUMBER)
     assert "first to last" in hint(ORDER)
     assert "e.g. 1b 2a 3c" in hint(MATCH)
@@ -149,3 +149,10 @@ def test_expected_numbers_are_grouped_as_the_player_reads_them() -> None:
     assert judge(TROOPS, 20.0).expected == "20,000 troops"
     assert kind_of("number").words(TROOPS, 30000.0) == "30,000 troops"
     assert judge(NUMBER, 1.0).expected == "2885 people"  # four digits (and years) stay ungrouped
+
+
+def test_letters_and_one_or_two_read_as_the_tui_reads_them() -> None:
+    assert parse_answer(TRUEFALSE, "1") is True and parse_answer(TRUEFALSE, "2") is False
+    assert parse_answer(CHOICE, "b") == CHOICE.choices[1]
+    assert parse_answer(MULTI, "a, c") == frozenset({MULTI.choices[0], MULTI.choices[2]})
+    assert isinstance(parse_answer(CHOICE, "z"), BadInput)  # no such choice

@@ -195,10 +195,16 @@ def shown_number(value: float) -> str:
     return format_number(value)
 
 
-def item_numbers(raw: str, size: int, what: str) -> list[int] | BadInput:
-    """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them."""
+def item_numbers(raw: str, size: int, what: str, *, letters: bool = False) -> list[int] | BadInput:
+    """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them.
+
+    With `letters`, "a" stands for 1, "b" for 2 and so on, as the TUI's keys for choices.
+    """
     numbers = []
     for part in (p for p in _SEPARATORS.split(raw) if p):
+        if letters and len(part) == 1 and part.lower() in LETTERS[:size]:
+            numbers.append(LETTERS.index(part.lower()) + 1)
+            continue
         if not part.isdigit() or not part.isascii():
             return BadInput(f"{part!r} is not the number of {'an' if what == 'item' else 'a'} {what}.")
         n = int(part)
