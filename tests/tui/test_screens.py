@@ -434,3 +434,12 @@ async def test_the_library_names_articles_without_ids_or_placeholders(
         assert "Russia’s ‘mini-NATO’ is intervening" in seen and "Russia's 'mini-Nato' intervenes" in seen
         assert "Andrea Gaspardo · 26 January 2022" in seen
         assert "not stated ·" not in seen and "afp-rewrite" not in seen
+
+
+def test_one_passage_one_question_one_dispute_in_the_singular() -> None:
+    from quiz.tui.game import SourceCard
+    from quiz.tui.screens.library import card_content
+
+    card = SourceCard("x", "A title", "AFP", "7 January 2022", "news", "")
+    assert "1 passage cited by 1 question ·" in card_content(card, 1, 1).plain
+    assert "2 passages cited by 3 questions ·" in card_content(card, 2, 3).plain
