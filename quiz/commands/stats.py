@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from quiz.content.names import Names
     from quiz.engine.store import Store
 
 EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
@@ -46,7 +48,11 @@ def run_stats(args: argparse.Namespace) -> int:
             return EXIT_OK
         figures = stats.compute(rows, player, campaigns)
         figures.review = review_stats(store, player, bank_ids=_bank_ids(args))
-        print(stats.to_json(figures) if form == "json" else stats.to_table(figures))
+        if form == "json":
+            print(stats.to_json(figures))
+        else:
+            named = figures.answered or figures.campaigns  # nothing to name in an empty record
+            print(stats.to_table(figures, _names(args) if named else None))
         return EXIT_OK
     finally:
         store.close()
@@ -64,6 +70,15 @@ def find_player(store: Store, name: str, command: str) -> str | None:
     listing = ", ".join(known) if known else "none yet"
     print(f"{command}: no player named {name!r}{hint} (players: {listing})", file=sys.stderr)
     return None
+
+
+def _names(args: argparse.Namespace) -> Names:
+    """The titles of articles, campaigns and endings, for people to read."""
+    from quiz.content.names import read_names
+    from quiz.paths import default_content_dir, default_seeds_dir
+
+    content = getattr(args, "content", None) or default_content_dir()
+    return read_names(Path(content), Path(getattr(args, "seeds", None) or default_seeds_dir()))
 
 
 def _bank_ids(args: argparse.Namespace) -> list[str] | None:

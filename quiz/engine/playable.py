@@ -88,6 +88,18 @@ class Playable:
     def sources(self) -> frozenset[str]:
         return frozenset(p.source_id for p in self.evidence)
 
+    @property
+    def why_they_differ(self) -> str | None:
+        """The dispute's explanation, when it says more than the question's own (else None).
+
+        A question generated from a dispute explains itself with the dispute's
+        words: the feedback then gives them once, under "Why".
+        """
+        dispute = self.dispute
+        if dispute is None or " ".join(dispute.explanation.split()) == " ".join(self.explanation.split()):
+            return None
+        return dispute.explanation
+
 
 @dataclass(frozen=True)
 class Verdict:

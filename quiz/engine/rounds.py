@@ -52,13 +52,28 @@ class Round:
 
 
 def draw(
-    bank: Bank, spec: RoundSpec, history: History | None = None, queue: ReviewQueue | None = None
+    bank: Bank,
+    spec: RoundSpec,
+    history: History | None = None,
+    queue: ReviewQueue | None = None,
+    *,
+    replay: Sequence[str] | None = None,
 ) -> Round:
     """Draw a round. The same bank, spec and seed always give the same round
-    (review and due aside, which follow the player's history and cards)."""
+    (review and due aside, which follow the player's history and cards).
+
+    `replay` plays exactly those questions (written or generated, by id) in
+    that order, whatever the spec's filters: "replay the missed ones".
+    """
     seed = spec.seed if spec.seed is not None else random.SystemRandom().randrange(2**31)
     rng = random.Random(seed)
     history = history or History()
+    if replay is not None:
+        found = (candidate(bank, question_id) for question_id in dict.fromkeys(replay))
+        chosen = [c for c in found if c is not None]
+        playables = tuple(_build(c, bank, seed) for c in chosen)
+        reason = None if playables else "None of these questions is in the bank any more."
+        return Round(playables, spec, seed, len(playables), reason)
     if spec.mode == "due":
         return _draw_due(bank, spec, seed, queue)
     if spec.mode == "review":

@@ -13,7 +13,7 @@ them. Fields and methods may be added, never renamed or removed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -100,7 +100,8 @@ class GameSession:
     store with its first answer, so a round left before any answer leaves no
     trace.
 
-    `player` None plays as "player". `clock` is for tests.
+    `player` None plays as "player". `clock` is for tests. `replay` plays
+    exactly those question ids (see `quiz.engine.rounds.draw`).
     """
 
     def __init__(
@@ -111,6 +112,7 @@ class GameSession:
         player: str | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        replay: Sequence[str] | None = None,
     ) -> None:
         # Loaded with the round, not on the first answer: a face paints the
         # verdict within a frame of the key press, and an import costs more.
@@ -129,7 +131,7 @@ class GameSession:
             from quiz.engine.review import queue as review_queue
 
             queue = review_queue(store, self.player)
-        self.round: Round = draw(bank, spec, history, queue)
+        self.round: Round = draw(bank, spec, history, queue, replay=replay)
         self.spec = self.round.spec
         self.seed = self.round.seed
         # Only a round drawn from a given seed comes out the same again: without one,

@@ -14,13 +14,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quiz.content.names import Names
 from quiz.content.text import clean_line
-from quiz.engine.kinds import KINDS
+from quiz.engine.kinds import KINDS, type_heading
 from quiz.engine.store import AnswerRow, CampaignResult
-from quiz.engine.words import percent
+from quiz.engine.words import percent, source_name, topic_name
 
 if TYPE_CHECKING:
     from quiz.engine.review import ReviewStats
@@ -146,10 +147,12 @@ def to_json(stats: Stats) -> str:
 # --- the table ---------------------------------------------------------------------
 
 
-def to_table(stats: Stats) -> str:
+def to_table(stats: Stats, names: Names | None = None) -> str:
+    """For people: topics, articles, campaigns and endings by name (ids are for `--format json`)."""
+    names = names or Names()
     who = f"Player: {stats.player}" if stats.player else f"Players: {', '.join(stats.players) or 'none'}"
     lines = [clean_line(who)]
-    lines += _campaign_lines(stats.campaigns)
+    lines += _campaign_lines(stats.campaigns, names)
     if not stats.answered:
         lines.append("No answers recorded yet.")
         if stats.review is not None and any(
@@ -163,11 +166,10 @@ def to_table(stats: Stats) -> str:
     )
     if stats.marks is not None:
         lines.append(f"Certainty-based marks: {stats.marks}.")
-    for title, tallies in (
-        ("By topic", stats.by_topic),
-        ("By source", stats.by_source),
-        ("By type", stats.by_type),
-    ):
+    by_topic = [replace(t, name=topic_name(t.name)) for t in stats.by_topic]
+    by_source = [replace(t, name=_source_name(names, t.name)) for t in stats.by_source]
+    by_type = [replace(t, name=type_heading(t.name)) for t in stats.by_type]
+    for title, tallies in (("By topic", by_topic), ("By source", by_source), ("By type", by_type)):
         lines += ["", *_tally_table(title, tallies)]
     if stats.calibration:
         levels = [Tally(f"confidence {t.name}", t.answered, t.right, t.credit) for t in stats.calibration]
@@ -175,11 +177,7 @@ def to_table(stats: Stats) -> str:
     if stats.most_missed:
         lines += ["", "Most missed:"]
         for entry in stats.most_missed:
-            lines.append(
-                clean_line(
-                    f"  {entry.missed} of {entry.answered} missed  {entry.question_id}: {entry.prompt}"
-                )
-            )
+            lines.append(clean_line(f"  {entry.missed} of {entry.answered} missed  {entry.prompt}"))
     if stats.review is not None:
         lines += ["", *_review_lines(stats.review)]
     return "\n".join(lines)
@@ -216,7 +214,12 @@ def _review_lines(review: ReviewStats) -> list[str]:
     return lines
 
 
-def _campaign_lines(results: list[CampaignResult]) -> list[str]:
+def _source_name(names: Names, source_id: str) -> str:
+    source = names.sources.get(source_id)
+    return source_name(source.title, source.author, source.outlet) if source else source_id
+
+
+def _campaign_lines(results: list[CampaignResult], names: Names) -> list[str]:
     if not results:
         return []
     lines = ["Campaigns finished:"]
@@ -224,7 +227,8 @@ def _campaign_lines(results: list[CampaignResult]) -> list[str]:
         who = f"{result.player}: " if result.player else ""
         lines.append(
             clean_line(
-                f"  {who}{result.campaign}, ending {result.ending!r}, score {result.score} of {result.max_score}"
+                f"  {who}{names.campaign(result.campaign)}: “{names.ending(result.campaign, result.ending)}”,"
+                f" score {result.score} of {result.max_score}"
                 f" ({result.finished[:10]})"
             )
         )

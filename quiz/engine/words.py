@@ -83,16 +83,31 @@ def who_wrote(author: str | None, outlet: str) -> str | None:
     return author or (outlet if outlet != NOT_STATED else None)
 
 
+def topic_name(slug: str) -> str:
+    """``reading-sources`` → ``Reading sources``: a topic as players read it."""
+    words = slug.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def byline(author: str | None, outlet: str, date: str) -> str:
+    """``Andrea Gaspardo · 26 January 2022``: who wrote an article (when known), then when."""
+    parts = [author] if author else []
+    if outlet != NOT_STATED:
+        parts.append(outlet)
+    who = ", ".join(parts) if parts else "Outlet not named"
+    return f"{who} · {date}"
+
+
+def source_name(title: str, author: str | None, outlet: str) -> str:
+    """``AFP: “Title”``: an article in a list, told apart from another copy of it."""
+    who = who_wrote(author, outlet)
+    return f"{who}: “{title}”" if who else f"“{title}”"
+
+
 def source_label(title: str, author: str | None, outlet: str, date: datetime.date) -> str:
     """How an article is named in a line of text: ``“Title” (AFP, 7 January 2022)``."""
     who = who_wrote(author, outlet)
     return f"“{title}” ({who}, {long_date(date)})" if who else f"“{title}” ({long_date(date)})"
-
-
-def topic_title(slug: str) -> str:
-    """A topic as players read it: ``reading-sources`` -> ``Reading sources``."""
-    words = slug.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
 
 
 def replay_hint(seed: int | None, mode: str) -> str | None:

@@ -85,14 +85,14 @@ class PlainCampaign(PlainGame):
                 " r to restart (the old save is kept aside), q to stop and keep it as it is."
             )
             while True:
-                choice = self.ask().strip().lower()
+                choice = self.ask(keys="r restarts the journey (the old save is kept aside).").strip().lower()
                 if choice in {"r", "restart"}:
                     return Journey.restart_outdated(bank, store, campaign_id, player, seed)
                 self.say("Type r to restart or q to stop.")
         if saved is not None:
             self.say(f"You have a journey under way, at {saved.scene.title}. r to resume, n to start again.")
             while True:
-                choice = self.ask().strip().lower()
+                choice = self.ask(keys="r resumes your journey; n starts again.").strip().lower()
                 if choice in {"r", "resume", ""}:
                     return saved
                 if choice in {"n", "new"}:
@@ -210,7 +210,7 @@ class PlainCampaign(PlainGame):
         self.show(view.playable)
         self.say(hint(view.playable))
         while True:
-            parsed = parse_answer(view.playable, self.ask())
+            parsed = parse_answer(view.playable, self.ask(keys=hint(view.playable)))
             if not isinstance(parsed, BadInput):
                 break
             self.say(str(parsed))
@@ -245,7 +245,12 @@ class PlainCampaign(PlainGame):
             self.notebook()
             self.say("Which two entries contradict each other? Type their numbers, like 1 3.")
             while True:
-                picks = [whole_number(p) for p in self.ask().replace(",", " ").split()]
+                picks = [
+                    whole_number(p)
+                    for p in self.ask(keys="Type the numbers of two notebook entries, like 1 3.")
+                    .replace(",", " ")
+                    .split()
+                ]
                 if len(picks) == 2 and all(p is not None and 1 <= p <= len(entries) for p in picks):
                     first, second = (entries[p - 1].id for p in picks if p is not None)
                     if first != second:
@@ -260,7 +265,9 @@ class PlainCampaign(PlainGame):
             self.say(f"  {n}. {reason}")
         self.say(f"Type the number of the reason, from 1 to {len(contradiction.reasons)}.")
         while True:
-            picked = whole_number(self.ask().strip())
+            picked = whole_number(
+                self.ask(keys=f"Type the number of a reason, from 1 to {len(contradiction.reasons)}.").strip()
+            )
             if picked is not None and 1 <= picked <= len(contradiction.reasons):
                 break
             self.say(f"Type a number from 1 to {len(contradiction.reasons)}.")

@@ -12,7 +12,7 @@ from quiz.content.text import clean
 from quiz.engine.kinds import kind_of
 from quiz.engine.parse import hint
 from quiz.engine.playable import Playable
-from quiz.engine.words import topic_title
+from quiz.engine.words import topic_name
 from quiz.plain.round import evidence_lines, right_answer
 
 
@@ -21,7 +21,7 @@ def preview_lines(bank: Bank, playable: Playable) -> list[str]:
     kind = kind_of(playable.type)
     origin = "made from a dispute" if playable.generated else "written by a teacher"
     lines = [
-        f"{playable.id}: {kind.label}, {origin}. Topic: {topic_title(playable.topic)}."
+        f"{playable.id}: {kind.label}, {origin}. Topic: {topic_name(playable.topic)}."
         f" Difficulty {playable.difficulty}.",
         "",
         playable.prompt,

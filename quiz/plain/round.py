@@ -30,9 +30,12 @@ from quiz.engine.words import (
     marks,
     percent,
     replay_hint,
+    topic_name,
 )
 
 QUIT_WORDS = {"q", "quit"}
+HELP_WORDS = {"help", "?"}
+STOP_HELP = "q stops; answers already given are kept."
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 _OUTCOMES = {"right": "Right.", "wrong": "Wrong."}
@@ -80,21 +83,29 @@ class PlainGame:
         self.stdout.write(clean(text) + "\n")
         self.stdout.flush()
 
-    def ask(self, prompt: str = "> ") -> str:
-        """One line from the player; raises _Quit on q or at the end of input."""
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            self.stdout.write("\n")
+    def ask(self, prompt: str = "> ", keys: str | None = None) -> str:
+        """One line from the player; raises _Quit on q or at the end of input.
+
+        With `keys` (what this prompt takes), `help` or `?` says them and asks again.
+        """
+        while True:
+            self.stdout.write(prompt)
             self.stdout.flush()
-            raise _Quit
-        line = line.rstrip("\r\n")
-        if self.echo:
-            self.say(line)
-        if line.strip().lower() in QUIT_WORDS:
-            raise _Quit
-        return line
+            line = self.stdin.readline()
+            if not line:
+                self.stdout.write("\n")
+                self.stdout.flush()
+                raise _Quit
+            line = line.rstrip("\r\n")
+            if self.echo:
+                self.say(line)
+            word = line.strip().lower()
+            if word in QUIT_WORDS:
+                raise _Quit
+            if keys is not None and word in HELP_WORDS:
+                self.say(f"{keys} {STOP_HELP}")
+                continue
+            return line
 
     def notice(self) -> None:
         notice = self.setup.store.notice
@@ -142,7 +153,12 @@ class PlainGame:
             self.say(f"Playing as {DEFAULT_PLAYER} (--player NAME to play under a name).")
             return DEFAULT_PLAYER
         self.say(f"Your name? Press Enter to play as {DEFAULT_PLAYER}.")
-        name = clean_line(self.ask()).strip() or DEFAULT_PLAYER
+        name = (
+            clean_line(
+                self.ask(keys=f"Type your name and press Enter, or just Enter to play as {DEFAULT_PLAYER}.")
+            ).strip()
+            or DEFAULT_PLAYER
+        )
         self.say(f"Playing as {name}.")
         return name
 
@@ -150,7 +166,7 @@ class PlainGame:
         spec = session.spec
         title = MODE_TITLES.get(spec.mode, spec.mode)
         if spec.mode == "drill" and spec.topics:
-            title += f" on {', '.join(spec.topics)}"
+            title += f" on {', '.join(topic_name(t) for t in spec.topics)}"
         line = f"{title}: {session.total} question{'s' if session.total != 1 else ''}"
         if spec.seed is not None and spec.mode not in {"review", "due"}:  # these follow the history
             line += f", seed {spec.seed} (the same seed always gives the same round)"
@@ -169,7 +185,7 @@ class PlainGame:
         self.say()
         points = BASE_POINTS.get(playable.difficulty, 100 * playable.difficulty)
         self.say(
-            f"Question {session.index + 1} of {session.total}. Topic: {playable.topic}."
+            f"Question {session.index + 1} of {session.total}. Topic: {topic_name(playable.topic)}."
             f" Difficulty {playable.difficulty} ({points} points)."
         )
         self.show(playable)
@@ -177,7 +193,7 @@ class PlainGame:
         self.say(usage)
         session.shown()
         while True:
-            parsed = parse_answer(playable, self.ask())
+            parsed = parse_answer(playable, self.ask(keys=usage))
             if not isinstance(parsed, BadInput):
                 break
             self.say(str(parsed))
@@ -185,7 +201,7 @@ class PlainGame:
         if session.spec.confidence:
             self.say(CONFIDENCE_QUESTION)
             while True:
-                level = parse_confidence(self.ask())
+                level = parse_confidence(self.ask(keys=CONFIDENCE_QUESTION + "."))
                 if not isinstance(level, BadInput):
                     confidence = level
                     break
@@ -281,8 +297,8 @@ def evidence_lines(bank: Bank, playable: Playable) -> list[str]:
         for position in dispute.positions:
             lines.append(f"  {describe_source(bank, position.source_id)}: {position.claim}")
             lines.append(f"    “{position.quote}”")
-        if dispute.explanation != playable.explanation:
-            lines.append(f"Why they differ: {dispute.explanation}")
+        if (why := playable.why_they_differ) is not None:
+            lines.append(f"Why they differ: {why}")
     facts = outside_facts(bank, playable.id, dispute.id if dispute is not None else None)
     if facts:
         lines.append(f"{OUTSIDE_LABEL}:")
@@ -300,10 +316,14 @@ def describe_source(bank: Bank, source_id: str) -> str:
     source = bank.sources.get(source_id)
     if source is None:
         return source_id
-    date = long_date(source.date)
-    byline = f", by {source.author}" if source.author else ""
-    outlet = "outlet not stated" if source.outlet == NOT_STATED else source.outlet
-    return f"“{source.title}”{byline}, {outlet}, {date}"
+    parts = [f"“{source.title}”"]
+    if source.author:
+        parts.append(f"by {source.author}")
+    if source.outlet != NOT_STATED:
+        parts.append(source.outlet)
+    parts.append(long_date(source.date))
+    unnamed = " (no outlet named)" if not source.author and source.outlet == NOT_STATED else ""
+    return ", ".join(parts) + unnamed
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -17,11 +17,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from quiz.engine.words import plural
 from quiz.tui.commands import QuizCommands
 from quiz.tui.messages import (
     LOADING,
     BeginJourney,
     JoinAssignment,
+    LeaveRound,
     OpenCampaign,
     OpenClass,
     OpenContradiction,
@@ -29,6 +31,7 @@ from quiz.tui.messages import (
     OpenLibrary,
     OpenPassage,
     OpenStats,
+    ResumeRound,
     StartRound,
 )
 from quiz.tui.screens.home import HomeScreen
@@ -36,6 +39,7 @@ from quiz.tui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from quiz.engine.setup import GameSetup, PlayOptions
     from quiz.tui.data.campaign import JourneyInPlay
+    from quiz.tui.data.round import RoundInPlay
     from quiz.tui.game import Game
 
 EMPTY = {
@@ -101,6 +105,10 @@ class QuizApp(App[int]):
         self._gate_player: str | None = None
         self._theme_loaded = False
         self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
+        # A round left with questions to come, until it is resumed and finished or
+        # another round begins. Kept for this run of the game only: its answers
+        # are in the store already, but the round itself is not saved to resume later.
+        self.left_round: RoundInPlay | None = None
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen(self.options)
@@ -220,7 +228,45 @@ class QuizApp(App[int]):
             for screen in self.screen_stack:
                 if isinstance(screen, QuestionScreen):
                     screen.round.end()
+        if self.left_round is not None:
+            self.left_round.end()
         self.exit()
+
+    def on_leave_round(self, message: LeaveRound) -> None:
+        """Home, with the round kept so that the home screen offers to resume it."""
+        self.left_round = message.round
+        self.pop_screen()
+        self._show_left_round()
+        answered = len(message.round.steps)
+        if answered:
+            self.notify(
+                f"Round left: {plural(answered, 'answer')} kept. r resumes it.", timeout=3, markup=False
+            )
+
+    def on_resume_round(self, message: ResumeRound) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
+        paused, self.left_round = self.left_round, None
+        self._show_left_round()
+        if paused is not None and not paused.session.finished:
+            self.push_screen(QuestionScreen(paused))
+
+    def _forget_left_round(self) -> None:
+        """Another round begins: the one left is over, as it stands."""
+        if self.left_round is not None:
+            problem = self.left_round.end()
+            self.left_round = None
+            self._show_left_round()
+            if problem:
+                self.notify(problem, severity="warning", markup=False)
+
+    def _show_left_round(self) -> None:
+        paused = self.left_round
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_left_round(
+                    None if paused is None else (paused.session.index, paused.session.total)
+                )
 
     def on_start_round(self, message: StartRound) -> None:
         """Begin a round (narrowed to some questions or disputes if asked) and show its first question."""
@@ -236,11 +282,14 @@ class QuizApp(App[int]):
             narrow["question_ids"] = list(message.question_ids)
         if message.dispute_ids is not None:
             narrow["dispute_ids"] = list(message.dispute_ids)
+        if message.replay is not None:
+            narrow["replay"] = list(message.replay)
         session = game.session(spec, **narrow)
         if session.total == 0 or session.finished:
             reason = session.empty_reason or EMPTY.get(spec.mode, "No questions match these options.")
             self.notify(reason, severity="warning", timeout=4, markup=False)
             return
+        self._forget_left_round()
         if game.notice:
             self.notify(game.notice, title="Progress", severity="warning", markup=False, timeout=4)
         screen = QuestionScreen(RoundInPlay(game, session, spec, narrow))

@@ -14,12 +14,12 @@ loaded, in a worker.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.words import long_date
+from quiz.engine.words import byline, long_date
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank
@@ -45,9 +45,8 @@ class SourceCard:
 
     @property
     def byline(self) -> str:
-        """``Outlet, 7 January 2022`` (with the author when known)."""
-        who = f"{self.author}, {self.outlet}" if self.author else self.outlet
-        return f"{who} · {self.date}"
+        """``Outlet · 7 January 2022`` (with the author when known)."""
+        return byline(self.author, self.outlet, self.date)
 
 
 @dataclass(frozen=True)
@@ -145,8 +144,10 @@ class Game:
         *,
         question_ids: Iterable[str] | None = None,
         dispute_ids: Iterable[str] | None = None,
+        replay: Sequence[str] | None = None,
     ) -> GameSession:
-        """A new round. With ids, the round draws only from those questions and disputes.
+        """A new round. With ids, the round draws only from those questions and disputes;
+        with `replay`, it plays exactly those questions, in that order.
 
         The engine's `RoundSpec` has no list of question ids, so "play this
         dispute's questions" and "review these missed questions now" are rounds
@@ -166,7 +167,7 @@ class Game:
                 skills=(),
                 count=max(1, len(bank.questions) + 2 * len(bank.disputes)),
             )
-        return GameSession(bank, spec, self.store, self.player)
+        return GameSession(bank, spec, self.store, self.player, replay=replay)
 
     def narrowed(self, question_ids: set[str], dispute_ids: set[str]) -> Bank:
         from quiz.content.bank import Bank

@@ -15,6 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from quiz.engine.spec import RoundSpec
     from quiz.tui.data.campaign import JourneyInPlay
+    from quiz.tui.data.round import RoundInPlay
 
 LOADING = "The question bank is still loading…"
 """What the player is told when they ask for something the bank is needed for, too soon."""
@@ -34,11 +35,13 @@ class StartRound(Message):
         replace: bool = False,
         question_ids: Sequence[str] | None = None,
         dispute_ids: Sequence[str] | None = None,
+        replay: Sequence[str] | None = None,
     ) -> None:
         self.spec = spec
         self.replace = replace
         self.question_ids = question_ids
         self.dispute_ids = dispute_ids
+        self.replay = replay  # exactly these questions, in this order
         super().__init__()
 
 
@@ -103,3 +106,15 @@ class OpenContradiction(Message):
     def __init__(self, journey: JourneyInPlay) -> None:
         self.journey = journey
         super().__init__()
+
+
+class LeaveRound(Message):
+    """The player left `round` with questions unanswered: keep it, to resume from home."""
+
+    def __init__(self, round: RoundInPlay) -> None:
+        self.round = round
+        super().__init__()
+
+
+class ResumeRound(Message):
+    """Go back to the round left earlier, at its next question."""

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from quiz.content.text import clean
-from quiz.engine.words import topic_title
 
 HIGHLIGHT = "bold $text-accent on $accent-muted"
 """How quoted words stand out inside their paragraph."""
@@ -51,8 +50,3 @@ def find_all(text: str, needle: str) -> list[tuple[int, int]]:
         found.append((at, at + len(needle)))
         at = haystack.find(needle, at + len(needle))
     return found
-
-
-def topic_name(slug: str) -> str:
-    """``origins-membership`` → ``Origins membership``."""
-    return topic_title(slug)

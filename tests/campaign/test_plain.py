@@ -41,10 +41,12 @@ def test_a_whole_campaign_to_the_best_ending(tmp_path: Path, seeds_dir: Path) ->
     assert "Ending: Front page" in out
     assert "Your score: 5 of at most 5." in out
     stats = subprocess.run(
-        [sys.executable, "-m", "quiz", "stats", "--data-dir", str(tmp_path / "data")],
+        [sys.executable, "-m", "quiz", "stats", "--data-dir", str(tmp_path / "data"),
+         "--content", str(tmp_path / "content"), "--seeds", str(seeds_dir)],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-    assert "campaign, ending 'front-page', score 5 of 5" in stats.stdout
+    assert "The test briefing: “Front page”, score 5 of 5" in stats.stdout
+    assert "front-page" not in stats.stdout and "campaign," not in stats.stdout  # names, not ids
 
 
 def test_bad_input_asks_again_and_nothing_crashes(tmp_path: Path, seeds_dir: Path) -> None:

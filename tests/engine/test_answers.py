@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.engine.answers import judge, order_credit
+from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Playable
 
 
@@ -158,3 +159,10 @@ def test_match_per_pair() -> None:
 def test_an_answer_of_the_wrong_form_is_refused_clearly(playable: Playable, bad: object) -> None:
     with pytest.raises(ValueError, match="answer"):
         judge(playable, bad)  # type: ignore[arg-type]
+
+
+def test_match_answers_read_pair_by_pair_with_the_wrong_ones_marked() -> None:
+    kind = kind_of("match")
+    given = {"2006": "y", "1999": "z", "1993": "x"}  # in the order the player paired them
+    assert kind.words(MATCH, given) == "1993 → x; 1999 → z ✘; 2006 → y ✘"
+    assert judge(MATCH, given).expected == "1993 → x; 1999 → y; 2006 → z"  # the same order and notation

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quiz.engine.answers import judge
+from quiz.engine.kinds import kind_of
 from quiz.engine.parse import BadInput, hint, parse_answer, parse_confidence, parse_number
-from tests.engine.test_answers import CHOICE, MATCH, MULTI, NUMBER, ORDER, TRUEFALSE
+from tests.engine.test_answers import CHOICE, MATCH, MULTI, NUMBER, ORDER, TRUEFALSE, make
 
 
 @pytest.mark.parametrize(
@@ -116,7 +118,7 @@ def test_no_text_crashes_the_reader(text: str) -> None:
 
 def test_hints_name_the_syntax() -> None:
     assert "e.g. 1 3" in hint(MULTI)
-    assert "t for true or f for false" in hint(TRUEFALSE)
+    assert "t (or 1) for true, f (or 2) for false" in hint(TRUEFALSE)
     assert "2,885 and 2 885" in hint(NUMBER)
     assert "first to last" in hint(ORDER)
     assert "e.g. 1b 2a 3c" in hint(MATCH)
@@ -125,3 +127,32 @@ def test_hints_name_the_syntax() -> None:
 def test_confidence() -> None:
     assert parse_confidence(" 3 ") == 3
     assert isinstance(parse_confidence("4"), BadInput)
+
+
+TROOPS = make("number", answer=20000.0, unit="troops")
+SHARE = make("number", answer=3.5, tolerance=0.25)
+
+
+@pytest.mark.parametrize("text", ["20.000", "20.000 troops", "20,000", "20 000", "20000"])
+def test_a_point_groups_thousands_where_the_answer_is_whole(text: str) -> None:
+    assert parse_answer(TROOPS, text) == 20000.0
+    assert judge(TROOPS, parse_answer(TROOPS, text)).outcome == "right"  # type: ignore[arg-type]
+
+
+def test_points_in_threes_group_thousands_and_a_lone_point_elsewhere_is_a_decimal() -> None:
+    assert parse_answer(TROOPS, "1.234.567") == 1234567.0
+    assert parse_answer(TROOPS, "20.5") == 20.5  # not three digits: a decimal, and wrong
+    assert parse_answer(SHARE, "3.500") == 3.5  # a decimal answer keeps its decimal point
+
+
+def test_expected_numbers_are_grouped_as_the_player_reads_them() -> None:
+    assert judge(TROOPS, 20.0).expected == "20,000 troops"
+    assert kind_of("number").words(TROOPS, 30000.0) == "30,000 troops"
+    assert judge(NUMBER, 1.0).expected == "2885 people"  # four digits (and years) stay ungrouped
+
+
+def test_letters_and_one_or_two_read_as_the_tui_reads_them() -> None:
+    assert parse_answer(TRUEFALSE, "1") is True and parse_answer(TRUEFALSE, "2") is False
+    assert parse_answer(CHOICE, "b") == CHOICE.choices[1]
+    assert parse_answer(MULTI, "a, c") == frozenset({MULTI.choices[0], MULTI.choices[2]})
+    assert isinstance(parse_answer(CHOICE, "z"), BadInput)  # no such choice

@@ -199,3 +199,15 @@ def test_a_playable_carries_what_the_faces_show(bank: Bank) -> None:
     assert p.evidence[0].source_id == "russtrat"
     assert p.sources == frozenset({"russtrat"})
     assert not p.generated
+
+
+def test_a_replay_plays_exactly_the_questions_named_whatever_the_filters(bank: Bank) -> None:
+    first = draw(bank, RoundSpec(mode="disputes", seed=3, count=6))
+    missed = [p for p in first.playables if "~" in p.id][:1] + [
+        p for p in first.playables if "~" not in p.id
+    ][:1]
+    assert len(missed) == 2
+    ids = [p.id for p in missed]
+    again = draw(bank, RoundSpec(mode="quick", seed=3, topics=("nowhere",)), replay=ids)
+    assert list(again.playables) == missed
+    assert draw(bank, RoundSpec(seed=3), replay=["gone"]).empty_reason

@@ -87,16 +87,18 @@ def test_the_table(history: Path, tmp_path: Path) -> None:
     assert "Best streak: 1." in out
     assert "Certainty-based marks: -2." in out
     assert (
-        "By topic              answered  right  accuracy\n  deployment                 1      0        0%\n"
+        "By topic              answered  right  accuracy\n  Deployment                 1      0        0%\n"
         in out
     )
-    assert "  reactions                  2      1       50%\n" in out
+    assert "  Reactions                  2      1       50%\n" in out
     assert (
         "Calibration     answered  right  right %\n  confidence 1         1      1     100%\n  confidence 3         2      1      50%"
         in out
     )
-    assert "By source     answered  right  accuracy\n  afp-24news         1      1      100%\n" in out
-    assert "Most missed:\n  1 of 1 missed  at-whose-request: RUSSTRAT says the forces" in out
+    # The two copies of the AFP explainer, told apart by outlet and title; no ids.
+    assert "  24 News HD, publishing AFP copy: “Russia's 'mini-Nato' intervenes in Kazakhstan”" in out
+    assert "afp-24news" not in out and "afp-rewrite" not in out
+    assert "Most missed:\n  1 of 1 missed  RUSSTRAT says the forces" in out
 
 
 def test_json(history: Path, tmp_path: Path) -> None:

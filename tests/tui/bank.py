@@ -22,7 +22,7 @@ outlet = "AFP"
 date = 2022-01-07
 kind = "news explainer (wire copy)"
 perspective = "A French news agency's explainer for a general international audience, built on the views of two French analysts."
-notes = "Credited '(AFP)' at the end; the site that published this copy is not stated. The same AFP explainer as afp-24news, in different wording: the two are one origin, not two independent reports. The wording reads as a reworded copy of the AFP text."
+notes = "Credited '(AFP)' at the end; the site that published this copy is not stated. The same AFP explainer as the 24 News HD copy, in different wording: the two are one origin, not two independent reports. The wording reads as a reworded copy of the AFP text."
 
 [[source]]
 id = "gaspardo"
@@ -43,7 +43,7 @@ outlet = "24 News HD, publishing AFP copy"
 date = 2022-01-07
 kind = "news report (wire copy)"
 perspective = "A Pakistani news channel's website republishing the French news agency's explainer and its report on the clashes, for a general audience."
-notes = "The explainer part is the same AFP text as afp-rewrite. The second part, on the clashes in Almaty, appears only here."
+notes = "The explainer part is the same AFP text as the reworded copy. The second part, on the clashes in Almaty, appears only here."
 
 [[source]]
 id = "russtrat"

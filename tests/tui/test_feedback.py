@@ -24,6 +24,7 @@ from tests.tui.helpers import (
     screen_text,
     start_quick_round,
     wait_ready,
+    wrong_answer_keys,
 )
 
 FIRST = "During 1993 Belarus, Azerbaijan and Georgia also decided to join"
@@ -151,3 +152,63 @@ async def test_a_border_given_to_the_feedback_in_css_is_drawn_round_its_text(
         assert any(line.lstrip().startswith("╭") for line in lines)
         why = next(line for line in lines if "Why: RUSSTRAT" in line)
         assert why.lstrip().startswith("│")
+
+
+async def test_dispute_feedback_explains_once_and_sets_positions_side_by_side_at_100(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    from dataclasses import replace
+
+    from textual.screen import Screen
+
+    from quiz.engine.playable import DisputePosition
+
+    app = make_game_app(types=("number",), count=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await show_feedback(app, pilot, ("1", "enter"))
+        playable = app.screen.playable  # type: ignore[attr-defined]
+        dispute = playable.dispute
+        assert dispute is not None
+        # Five positions, as the bank's force-size dispute has; the dispute's own words as the explanation.
+        claims = [
+            DisputePosition(p.source_id, p.quote, f"Claim {n}") for n, p in enumerate(dispute.positions * 3)
+        ]
+        five = replace(dispute, positions=tuple(claims[:5]))
+        generated = replace(playable, dispute=five, explanation=five.explanation, evidence=())
+
+        class Only(Screen[None]):
+            def compose(self):
+                yield FeedbackView(app.game, generated)  # type: ignore[arg-type]
+
+        await app.push_screen(Only())
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert text.count(five.explanation) == 1  # under "Why", not again
+        assert "Why they differ" not in text
+        row = next(line for line in text.splitlines() if "Claim 0" in line)
+        assert all(f"Claim {n}" in row for n in range(5))  # side by side, on one line
+        await pilot.resize_terminal(80, 40)
+        await wait_ready(pilot)
+        assert not any(all(f"Claim {n}" in line for n in range(2)) for line in screen_text(app).splitlines())
+
+
+async def test_match_feedback_marks_the_wrong_pairs_in_the_answers_notation(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("match",), count=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        playable = screen.playable
+        await pilot.press(*wrong_answer_keys(playable))
+        await wait_ready(pilot)
+        text = " ".join(screen_text(app).split())
+        yours = text[text.index("Your answer:") : text.index("The answer:")]
+        theirs = text[text.index("The answer:") :]
+        assert yours.count("✘") == len(playable.lefts)  # every pair of this answer is wrong, and marked
+        assert "✘" not in theirs.split("Why")[0]
+        first = playable.lefts[0]
+        assert f"{first} →" in yours and f"{first} →" in theirs

@@ -83,7 +83,7 @@ async def test_escape_mid_round_keeps_what_was_answered(make_game_app: Callable[
         for key in right_answer_keys(screen.playable):
             await pilot.press(key)
         await wait_ready(pilot)
-        await pilot.press("enter", "escape")
+        await pilot.press("enter", "escape", "y")
         await wait_ready(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
         assert len(app.game.store.answers("Ana")) == 1  # type: ignore[union-attr]
@@ -180,6 +180,19 @@ async def test_number_field_takes_only_numbers(make_game_app: Callable[..., Quiz
         assert app.screen.query_one("#number").value == "2,885"  # type: ignore[attr-defined]
 
 
+async def test_a_point_grouping_thousands_is_read_as_thousands(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("number",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_quick_round(app, pilot)
+        await pilot.press("2", ".", "8", "8", "5", "enter")
+        await wait_ready(pilot)
+        text = screen_text(app)
+        assert "✔ Right" in text
+        assert "Your answer: 2885 people" in text
+
+
 async def test_certainty_marking_asks_and_scores_marks(make_game_app: Callable[..., QuizApp]) -> None:
     app = make_game_app(types=("truefalse",), confidence=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -224,6 +237,11 @@ async def test_an_answer_is_kept_when_the_player_goes_at_once(
         assert len(store.answers("Ana")) == 1
         if how == "leave":
             screen.action_leave()
+            await wait_ready(pilot)
+            await pilot.press("y")
+            await wait_ready(pilot)
+            assert app.left_round is screen.round
+            await app.action_quit()  # a left round is ended when the game ends
         elif how == "quit":
             await app.action_quit()
         else:
@@ -258,3 +276,65 @@ async def test_the_answer_goes_up_as_a_message_and_is_judged_once(
 def once(messages: Iterable[M]) -> list[M]:
     """Each message once, in order (a message is seen again at each node it bubbles through)."""
     return list({id(message): message for message in messages}.values())
+
+
+async def test_calibration_waits_for_enough_answers_at_a_level(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("truefalse", "choice"), count=3, confidence=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_quick_round(app, pilot)
+        while isinstance(app.screen, QuestionScreen):
+            await pilot.press(*right_answer_keys(app.screen.playable))
+            await wait_ready(pilot)
+            await pilot.press("3")
+            await wait_ready(pilot)
+            await pilot.press("enter")
+            await wait_ready(pilot)
+        text = screen_text(app)
+        assert "answered,  3 right (100%)  too few to judge yet (5 needed)" in text
+        assert "well calibrated" not in text and "over-confident" not in text
+
+
+async def test_escape_asks_before_leaving_and_home_resumes_the_round(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(types=("truefalse", "choice"), count=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_quick_round(app, pilot)
+        round_in_play = screen.round
+        await pilot.press(*right_answer_keys(screen.playable))
+        await wait_ready(pilot)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert "Leave this round?" in screen_text(app)
+        assert "2 of 3 questions are still unanswered" in screen_text(app)
+        await pilot.press("n")  # stay
+        await wait_ready(pilot)
+        assert app.screen is screen
+        await pilot.press("escape", "y")
+        await wait_ready(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert "Resume the round  1 of 3 answered" in screen_text(app)
+        await pilot.press("r")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.round is round_in_play and app.screen.number == 2  # the next question
+        await play_right(app, pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        assert "over 3 of 3 questions" in screen_text(app)
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert "Resume the round" not in screen_text(app)
+
+
+async def test_a_new_round_ends_the_round_left(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("truefalse", "choice"), count=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = (await start_quick_round(app, pilot)).round
+        await pilot.press("escape", "y")
+        await wait_ready(pilot)
+        assert "Resume the round" in screen_text(app)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert first.ended and app.left_round is None
+        assert "Resume the round" not in screen_text(app)

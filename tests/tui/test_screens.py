@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.engine.playable import Playable
 from quiz.engine.setup import PlayOptions, load_setup
 from quiz.tui import app as tui_app
 from quiz.tui.app import QuizApp, make_app
@@ -126,12 +127,41 @@ async def test_review_my_mistakes(make_game_app: Callable[..., QuizApp]) -> None
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert {p.id for p in screen.round.session.playables} == {"un", "zas"}
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await wait_ready(pilot)
         await pilot.press("4")
         await wait_ready(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.round.session.spec.mode == "review"
+
+
+async def test_replay_missed_plays_exactly_the_missed_questions(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app(count=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("3")  # a disputes round: generated questions among them
+        await wait_ready(pilot)
+        missed: list[Playable] = []
+        while isinstance(app.screen, QuestionScreen):
+            playable = app.screen.playable
+            if len(missed) < 2 and app.screen.round.session.index % 2 == 0:
+                missed.append(playable)
+                await pilot.press(*wrong_answer_keys(playable))
+            else:
+                await pilot.press(*right_answer_keys(playable))
+            await wait_ready(pilot)
+            await pilot.press("enter")
+            await wait_ready(pilot)
+        assert any("~" in p.id for p in missed)  # a generated question among the missed
+        assert f"Missed questions ({len(missed)})" in screen_text(app)
+        await pilot.press("r")
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert list(screen.round.session.playables) == missed  # the same questions, shown the same way
+        assert screen.playable.prompt[:30] in screen_text(app)
 
 
 async def test_disputes_screen_plays_its_questions(make_game_app: Callable[..., QuizApp]) -> None:
@@ -150,7 +180,7 @@ async def test_disputes_screen_plays_its_questions(make_game_app: Callable[..., 
         ids = {p.id for p in screen.round.session.playables}
         assert "zas" in ids
         assert all(p.id == "zas" or p.id.startswith("force-size~") for p in screen.round.session.playables)
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         await wait_ready(pilot)
         assert name(app) == "DisputesScreen"
 
@@ -387,3 +417,30 @@ async def test_a_bank_with_errors_is_reported_not_played(make_options: Callable[
         await pilot.press("q")
         await wait_ready(pilot)
     assert app.return_code == 1
+
+
+async def test_the_library_names_articles_without_ids_or_placeholders(
+    make_game_app: Callable[..., QuizApp],
+) -> None:
+    app = make_game_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("l")
+        await wait_ready(pilot)
+        seen = ""
+        for _ in app.game.source_ids():  # type: ignore[union-attr]
+            seen += screen_text(app)
+            await pilot.press("down")
+            await wait_ready(pilot)
+        assert "Russia’s ‘mini-NATO’ is intervening" in seen and "Russia's 'mini-Nato' intervenes" in seen
+        assert "Andrea Gaspardo · 26 January 2022" in seen
+        assert "not stated ·" not in seen and "afp-rewrite" not in seen
+
+
+def test_one_passage_one_question_one_dispute_in_the_singular() -> None:
+    from quiz.tui.game import SourceCard
+    from quiz.tui.screens.library import card_content
+
+    card = SourceCard("x", "A title", "AFP", "7 January 2022", "news", "")
+    assert "1 passage cited by 1 question ·" in card_content(card, 1, 1).plain
+    assert "2 passages cited by 3 questions ·" in card_content(card, 2, 3).plain

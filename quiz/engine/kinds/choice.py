@@ -6,7 +6,16 @@ import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.kinds.common import BadInput, Kind, advice_for, item_numbers, key, numbered, shuffled
+from quiz.engine.kinds.common import (
+    LETTERS,
+    BadInput,
+    Kind,
+    advice_for,
+    item_numbers,
+    key,
+    numbered,
+    shuffled,
+)
 
 if TYPE_CHECKING:
     from quiz.content.models import ChoiceQuestion
@@ -37,10 +46,13 @@ class ChoiceKind(Kind):
         return numbered(playable.choices)
 
     def hint(self, playable: Playable) -> str:
-        return f"Type the number of your choice, from 1 to {len(playable.choices)}."
+        count = len(playable.choices)
+        return (
+            f"Type the number of your choice, from 1 to {count} (or its letter, a to {LETTERS[count - 1]})."
+        )
 
     def parse(self, playable: Playable, raw: str) -> Answer | BadInput:
-        numbers = item_numbers(raw, len(playable.choices), "choice")
+        numbers = item_numbers(raw, len(playable.choices), "choice", letters=True)
         if isinstance(numbers, BadInput):
             return BadInput(f"{numbers} {self.hint(playable)}")
         if len(numbers) != 1:

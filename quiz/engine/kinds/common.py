@@ -190,8 +190,16 @@ def _foreign_digits(text: str) -> bool:
     return any(ch.isdigit() and not ch.isascii() for ch in text)
 
 
-def parse_number(text: str) -> float | BadInput:
-    """A number as a person types it: "2885", "2,885", "2 885", "-3.5"."""
+_POINT_GROUPED = re.compile(r"[-+\u2212]?\d{1,3}(?:\.\d{3})+")
+
+
+def parse_number(text: str, *, whole: bool = False) -> float | BadInput:
+    """A number as a person types it: "2885", "2,885", "2 885", "-3.5".
+
+    Where the answer is `whole`, points that group digits in threes ("20.000",
+    "1.234.567") are thousands separators, as much of Europe writes them: a
+    whole-number answer is never read as 20.0.
+    """
     raw = text.strip()
     if not raw:
         return BadInput("Type a number, e.g. 2885.")
@@ -199,6 +207,8 @@ def parse_number(text: str) -> float | BadInput:
         return BadInput(
             f"That is too long for a number (at most {MAX_DIGITS} digits): type a number like 2885."
         )
+    if whole and _POINT_GROUPED.fullmatch(raw):
+        return float(raw.replace(".", "").replace("\u2212", "-"))
     if _GROUPED.fullmatch(raw) or _PLAIN.fullmatch(raw):
         digits = _GROUP_MARKS.sub("", raw).replace("\u2212", "-")
         if sum(ch.isdigit() for ch in digits) > MAX_DIGITS:
@@ -235,11 +245,27 @@ def item_number(part: str, size: int, what: str) -> int | BadInput:
     return n
 
 
-def item_numbers(raw: str, size: int, what: str) -> list[int] | BadInput:
-    """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them."""
+def shown_number(value: float) -> str:
+    """A number as the player reads it: 20000.0 as "20,000", 2885.0 and 2006.0 as themselves.
+
+    Grouped from five digits, as style guides do, so that years stay years.
+    """
+    if float(value).is_integer() and abs(value) >= 10_000:
+        return f"{int(value):,}"
+    return format_number(value)
+
+
+def item_numbers(raw: str, size: int, what: str, *, letters: bool = False) -> list[int] | BadInput:
+    """The numbers of a typed list ("1 3", "1,3"), each from 1 to `size`; `what` names them.
+
+    With `letters`, "a" stands for 1, "b" for 2 and so on, as the TUI's keys for choices.
+    """
     numbers = []
     for part in _SEPARATORS.split(raw):
         if not part:
+            continue
+        if letters and len(part) == 1 and part.lower() in LETTERS[:size]:
+            numbers.append(LETTERS.index(part.lower()) + 1)
             continue
         n = item_number(part, size, what)
         if isinstance(n, BadInput):

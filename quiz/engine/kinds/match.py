@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from quiz.content.models import MatchQuestion
     from quiz.engine.playable import Answer, Playable
 
+WRONG_MARK = "✘"
+"""After a pair of the player's that is not right."""
 # One pair and what may follow it, matched at one place at a time: a line is
 # read pair by pair, so reading it takes time linear in its length (a single
 # pattern for the whole list backtracks exponentially on a bad line).
@@ -70,7 +72,19 @@ class MatchKind(Kind):
         return sum(chosen.get(left) == partner for left, partner in right.items()) / len(right)
 
     def words(self, playable: Playable, answer: Answer) -> str:
-        return "; ".join(f"{left} → {right}" for left, right in pairs_of(answer).items())
+        """``1993 → x; 1999 → z ✘``: in the question's order, a pair that is not right marked ✘.
+
+        The right answer reads the same way, so the two line up pair by pair.
+        """
+        chosen = pairs_of(answer)
+        right = pairs_of(playable.answer) if playable.answer is not None else chosen
+        order = [left for left in playable.lefts if left in chosen] + [
+            left for left in chosen if left not in playable.lefts
+        ]
+        return "; ".join(
+            f"{left} → {chosen[left]}" + ("" if right.get(left) == chosen[left] else f" {WRONG_MARK}")
+            for left in order
+        )
 
     def shown(self, playable: Playable) -> list[str]:
         rights = [f"  {letter}. {right}" for letter, right in zip(LETTERS, playable.rights, strict=False)]

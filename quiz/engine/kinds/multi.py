@@ -57,10 +57,10 @@ class MultiKind(Kind):
         return numbered(playable.choices)
 
     def hint(self, playable: Playable) -> str:
-        return "Type the numbers of every right choice, separated by spaces or commas, e.g. 1 3."
+        return "Type the numbers (or letters) of every right choice, separated by spaces or commas, e.g. 1 3."
 
     def parse(self, playable: Playable, raw: str) -> Answer | BadInput:
-        numbers = item_numbers(raw, len(playable.choices), "choice")
+        numbers = item_numbers(raw, len(playable.choices), "choice", letters=True)
         if isinstance(numbers, BadInput):
             return BadInput(f"{numbers} {self.hint(playable)}")
         return frozenset(playable.choices[n - 1] for n in numbers)

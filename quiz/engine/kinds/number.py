@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.kinds.common import EPSILON, BadInput, Kind, format_number, key, parse_number
+from quiz.engine.kinds.common import EPSILON, BadInput, Kind, format_number, key, parse_number, shown_number
 
 if TYPE_CHECKING:
     from quiz.content.models import NumberQuestion
@@ -17,6 +17,16 @@ def value_of(given: Answer | None) -> float:
     if isinstance(given, bool) or not isinstance(given, int | float):
         raise ValueError("a number answer is a number")
     return float(given)
+
+
+def is_whole(playable: Playable) -> bool:
+    """Whether only whole numbers can be right: then "20.000" groups thousands."""
+    target = playable.answer
+    return (
+        isinstance(target, int | float)
+        and float(target).is_integer()
+        and float(playable.tolerance).is_integer()
+    )
 
 
 class NumberKind(Kind):
@@ -35,12 +45,12 @@ class NumberKind(Kind):
 
     def words(self, playable: Playable, answer: Answer) -> str:
         unit = f" {playable.unit}" if playable.unit else ""
-        return format_number(value_of(answer)) + unit
+        return shown_number(value_of(answer)) + unit
 
     def expected(self, playable: Playable) -> str:
         text = self.words(playable, key(playable))
         if playable.tolerance:
-            text += f" (give or take {format_number(playable.tolerance)})"
+            text += f" (give or take {shown_number(playable.tolerance)})"
         return text
 
     def hint(self, playable: Playable) -> str:
@@ -51,7 +61,7 @@ class NumberKind(Kind):
         raw = text.strip()
         if playable.unit and raw.lower().endswith(playable.unit.lower()):
             raw = raw[: -len(playable.unit)].strip()
-        return parse_number(raw)
+        return parse_number(raw, whole=is_whole(playable))
 
     def typed(self, playable: Playable, answer: Answer) -> str:
         return format_number(value_of(answer))

@@ -41,13 +41,13 @@ class TrueFalseKind(Kind):
         return ["True or false?"]
 
     def hint(self, playable: Playable) -> str:
-        return "Type t for true or f for false."
+        return "Type t (or 1) for true, f (or 2) for false."
 
     def parse(self, playable: Playable, raw: str) -> Answer | BadInput:
         word = raw.lower()
-        if word in {"t", "true"}:
+        if word in {"t", "true", "1"}:  # 1 and 2, as the TUI's keys
             return True
-        if word in {"f", "false"}:
+        if word in {"f", "false", "2"}:
             return False
         return BadInput(f"{shown_input(raw)} is not t or f. {self.hint(playable)}")
 

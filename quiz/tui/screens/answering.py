@@ -20,7 +20,8 @@ from textual.widgets import Footer, Static
 
 from quiz.engine.kinds import kind_of
 from quiz.engine.playable import Playable
-from quiz.tui.text import lit, topic_name
+from quiz.engine.words import topic_name
+from quiz.tui.text import lit
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.answer_widgets import answer_widget_for
 from quiz.tui.widgets.feedback import FeedbackView

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.engine.words import plural
 from quiz.tui.game import Game, dispute_view
 from quiz.tui.messages import StartRound
 from quiz.tui.widgets.dispute import DisputePanel
@@ -70,7 +71,7 @@ class DisputesScreen(Screen[None]):
         scroll.mount(
             DisputePanel(dispute_view(self.game, dispute_id), self.game.card, heading="Dispute"),
             Static(
-                f"{questions} question{'s' if questions != 1 else ''} written on it, and those made from it · p plays them",
+                f"{plural(questions, 'question')} written on it, and those made from it · p plays them",
                 classes="hint",
                 markup=False,
             ),

@@ -26,6 +26,7 @@ from quiz.tui.messages import (
     OpenDisputes,
     OpenLibrary,
     OpenStats,
+    ResumeRound,
     StartRound,
 )
 
@@ -93,6 +94,7 @@ class HomeScreen(Screen[None]):
         Binding("4", "play('review')", "Review", id="home.review", show=False),
         Binding("5", "play('campaign')", "Campaign", id="home.campaign", show=False),
         Binding("6", "play('due')", "Due for review", id="home.due", show=False),
+        Binding("r", "resume", "Resume the round", id="home.resume", tooltip="Back to the round you left"),
         Binding("n", "size", "Size", id="home.size", tooltip="Change the number of questions", show=False),
         Binding("t", "topic", "Topic", id="home.topic", tooltip="Choose the topic", show=False),
         Binding(
@@ -122,6 +124,7 @@ class HomeScreen(Screen[None]):
         self._composed = False
         self._loaded: Game | None = None  # loaded before this screen was mounted
         self._queued: str | None = None  # an action chosen while the bank loads
+        self.left_round: tuple[int, int] | None = None  # a round left unfinished: answered, total
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -141,6 +144,9 @@ class HomeScreen(Screen[None]):
             notice = Static("", id="notice", classes="notice", markup=False)
             notice.display = False
             yield notice
+            resume = Static("", id="resume", markup=False)
+            resume.display = False
+            yield resume
             yield OptionList(
                 *[Option(mode_prompt(i + 1, t, b), id=m) for i, (m, t, b) in enumerate(MODES)],
                 id="modes",
@@ -239,6 +245,30 @@ class HomeScreen(Screen[None]):
             )
         )
 
+    def show_left_round(self, left: tuple[int, int] | None) -> None:
+        """Offer to resume a round left with questions to come (`left`: answered, total), or not."""
+        self.left_round = left
+        resume = self.query_one("#resume", Static)
+        resume.display = left is not None
+        if left is not None:
+            answered, total = left
+            resume.update(
+                Content.assemble(
+                    (" r ", "bold $text-accent"),
+                    " ",
+                    ("Resume the round", "bold"),
+                    (f"  {answered} of {total} answered", "$text-muted"),
+                )
+            )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "resume" and self.left_round is None)
+
+    def action_resume(self) -> None:
+        if self.left_round is not None:
+            self.post_message(ResumeRound())
+
     def show_due(self) -> None:
         """How many reviews are due today, beside the due mode."""
         if self.game is None:
@@ -255,7 +285,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#opt-size", Static).update(
             Content.assemble(("n ", "bold $text-accent"), f"{self.count} questions")
         )
-        from quiz.tui.text import topic_name
+        from quiz.engine.words import topic_name
 
         self.query_one("#opt-topic", Static).update(
             Content.assemble(
@@ -312,8 +342,8 @@ class HomeScreen(Screen[None]):
             self._pick_topic(then_play=False)
 
     def _pick_topic(self, *, then_play: bool) -> None:
+        from quiz.engine.words import topic_name
         from quiz.tui.screens.pick import PickScreen
-        from quiz.tui.text import topic_name
 
         assert self.game is not None
         choices = [("", "All topics")] + [(t, topic_name(t)) for t in self.game.topics]

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.engine.words import plural
 from quiz.tui.game import Game, SourceCard
 from quiz.tui.messages import OpenPassage
 from quiz.tui.text import lit
@@ -29,7 +30,8 @@ def card_content(card: SourceCard, cited: int, questions: int) -> Content:
         rows.append(Content.assemble(("Notes: ", "bold"), Content(card.notes)))
     rows.append(
         Content.styled(
-            f"{cited} passages cited by {questions} questions · Enter opens the reader", "$text-muted"
+            f"{plural(cited, 'passage')} cited by {plural(questions, 'question')} · Enter opens the reader",
+            "$text-muted",
         )
     )
     return Content("\n").join(rows)

@@ -9,7 +9,7 @@ Phase "feedback": right, partly right or wrong, points, the explanation and
 the evidence. Its `FeedbackView` is mounted (hidden) as soon as the question
 has painted, while the player reads, so a key press only fills in the verdict
 and reveals it: the feedback paints within a frame of the key. Enter goes on (a new question screen, or the summary); `o` opens the article at the
-passage in focus; Escape leaves the round, keeping what was answered.
+passage in focus; Escape asks, then leaves the round: home offers to resume it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from textual.widgets import Footer, Static
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
 from quiz.tui.data.round import RoundInPlay
+from quiz.tui.messages import LeaveRound
 from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
@@ -141,10 +142,16 @@ class QuestionScreen(AnsweringScreen):
             self.notify(problem, severity="warning", markup=False)
 
     def action_leave(self) -> None:
-        """Escape mid-round: keep what was answered and go back."""
-        self.end_round()
-        answered = len(self.round.steps)
-        self.app.pop_screen()
-        if answered:
-            plural = "" if answered == 1 else "s"
-            self.notify(f"Round left: your {answered} answer{plural} are kept.", timeout=3, markup=False)
+        """Escape mid-round: ask first, then go home with the round kept to resume."""
+        session = self.round.session
+        if session.finished:  # the last answer is in: nothing left to come back to
+            self.end_round()
+            self.app.pop_screen()
+            return
+        from quiz.tui.screens.leave import LeaveRoundScreen
+
+        def chosen(leave: bool | None) -> None:
+            if leave:
+                self.post_message(LeaveRound(self.round))
+
+        self.app.push_screen(LeaveRoundScreen(session.index, session.total), chosen)

@@ -17,11 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.engine.kinds import type_heading
-from quiz.engine.words import percent, plural
+from quiz.engine.words import percent, plural, topic_name
 from quiz.tui.game import Game
 from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
-from quiz.tui.text import topic_name
 from quiz.tui.widgets.campaign_widgets import CampaignStats
 from quiz.tui.widgets.charts import Bar, BarChart, ForecastChart, HistoryChart
 

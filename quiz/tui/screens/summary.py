@@ -19,22 +19,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.engine.words import percent, replay_hint
+from quiz.engine.words import percent, replay_hint, topic_name
 from quiz.tui.data.round import RoundInPlay
 from quiz.tui.messages import StartRound
-from quiz.tui.text import topic_name
 from quiz.tui.verdicts import CONFIDENCE_NAMES
 from quiz.tui.widgets.charts import Bar, BarChart
 
 # Certainty marking pays best when "sure" means above 80% and "fairly sure" above 67%.
 HONEST = {3: 0.8, 2: 2 / 3, 1: 0.0}
+VERDICT_AFTER = 5
+"""Answers at a level before saying whether the player is calibrated there: fewer tell nothing."""
 
 
 def calibration_line(level: int, answered: int, right: int) -> Content:
     rate = right / answered if answered else 0.0
     name = CONFIDENCE_NAMES.get(level, str(level))
     verdict = ""
-    if answered:
+    if 0 < answered < VERDICT_AFTER:
+        verdict = f"  too few to judge yet ({VERDICT_AFTER} needed)"
+    elif answered:
         if rate < HONEST[level]:
             verdict = "  over-confident here"
         elif level < 3 and rate >= HONEST[level + 1]:
@@ -142,10 +145,9 @@ class SummaryScreen(Screen[None]):
 
     def action_review_missed(self) -> None:
         ids = [p.id for p in self.summary.missed]
-        spec = replace(
-            self.round.spec, mode="quick", topics=(), types=(), sources=(), difficulties=(), skills=()
-        )
-        self.post_message(StartRound(spec, replace=True, question_ids=ids, dispute_ids=()))
+        # The round's own seed: a replayed question shows its choices as it did.
+        spec = replace(self.round.spec, mode="quick", seed=self.round.session.seed)
+        self.post_message(StartRound(spec, replace=True, replay=ids))
 
     def action_again(self) -> None:
         self.post_message(StartRound(self.round.spec, replace=True, **self.round.narrow))

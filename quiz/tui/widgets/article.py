@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from quiz.engine.words import plural
 from quiz.tui.game import Citation
 from quiz.tui.text import HIGHLIGHT
 
@@ -92,9 +93,9 @@ class Paragraph(Static):
             disputes = len({d for c in self.citations for d in c.dispute_ids})
             parts = []
             if count:
-                parts.append(f"cited by {count} question{'s' if count > 1 else ''}")
+                parts.append(f"cited by {plural(count, 'question')}")
             if disputes:
-                parts.append(f"{disputes} dispute{'s' if disputes > 1 else ''}")
+                parts.append(plural(disputes, "dispute"))
             content = Content.assemble(content, "\n", ("◆ " + ", ".join(parts) + " · Enter", "$text-muted"))
         self.update(content)
 

@@ -47,7 +47,11 @@ from quiz.tui.widgets.dispute import (
 from quiz.tui.widgets.evidence import OpenPassage, passage_content
 
 POSITION_MIN_WIDTH = 24
-"""Narrower than this, the dispute's positions go one under the other."""
+"""Narrower than this, the dispute's positions go one under the other..."""
+SIDE_BY_SIDE_WIDTH = 92
+"""...unless the positions have this much room (as in a 100-column terminal), as on the disputes screen."""
+POSITION_NARROWEST = 14
+"""Side by side, no narrower than this."""
 
 
 @dataclass(frozen=True)
@@ -420,9 +424,9 @@ class FeedbackView(ScrollView, can_focus=True):
                 *blocks.wrap(dispute_kind(dispute), inner, base),
                 blocks.blank(inner, base),
                 *self._positions(inner),
-                blocks.blank(inner, base),
-                *blocks.wrap(dispute_why(dispute), inner, base),
             ]
+            if self.playable.why_they_differ is not None:  # else "Why" above has said it
+                parts += [blocks.blank(inner, base), *blocks.wrap(dispute_why(dispute), inner, base)]
             lines.append(blocks.blank(width, base))
             lines.extend(blocks.framed(parts, width, self._style("feedback--frame"), base))
         lines += self._outside(width)
@@ -448,7 +452,10 @@ class FeedbackView(ScrollView, can_focus=True):
         contents = [position_content(self.game.card(p.source_id), p) for p in dispute.positions]
         count = len(contents)
         widths = blocks.column_widths(width, count, gap=1)
-        if min(widths) >= POSITION_MIN_WIDTH:
+        narrowest = min(widths)
+        if narrowest >= POSITION_MIN_WIDTH or (
+            width >= SIDE_BY_SIDE_WIDTH and narrowest >= POSITION_NARROWEST
+        ):
             columns = [
                 blocks.padded(blocks.wrap(content, column - 2, card_style), card_style)
                 for content, column in zip(contents, widths, strict=True)

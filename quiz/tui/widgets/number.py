@@ -15,13 +15,16 @@ NUMBER_CHARACTERS = r"[0-9.,\s+\-]*"
 """What the field lets through: digits, signs, separators ("2,885", "2 885", "-3.5")."""
 
 
-def parse_number(text: str) -> float | str:
-    """The number typed, or why it is not one (the engine's parser, shared with plain mode)."""
+def parse_number(playable: Playable, text: str) -> float | str:
+    """The number typed, or why it is not one (the engine's reading, shared with plain mode)."""
+    from quiz.engine.kinds import kind_of
     from quiz.engine.parse import BadInput
-    from quiz.engine.parse import parse_number as engine_parse
 
-    value = engine_parse(text)
-    return str(value) if isinstance(value, BadInput) else value
+    value = kind_of("number").read(playable, text)
+    if isinstance(value, BadInput):
+        return str(value)
+    assert isinstance(value, int | float)
+    return float(value)
 
 
 @answers("number")
@@ -66,7 +69,7 @@ class NumberAnswer(AnswerWidget):
         self.query_one(Input).focus()
 
     def submit(self) -> None:
-        value = parse_number(self.query_one(Input).value)
+        value = parse_number(self.playable, self.query_one(Input).value)
         if isinstance(value, str):
             self.notify(value, severity="warning", timeout=4, markup=False)
             return
