@@ -89,16 +89,22 @@ def clock() -> datetime:
     text = os.environ.get(NOW_VARIABLE)
     if text:
         try:
-            return parse_now(text)
+            return _parsed_now(text)
         except BadNow:
             pass  # reported by the command before play; a clock never stops the game
     return datetime.now(timezone.utc).astimezone()
 
 
+@lru_cache(maxsize=8)
+def _parsed_now(text: str) -> datetime:
+    """`parse_now`, once per value: the clock is read on every answer."""
+    return parse_now(text)
+
+
 def stamp(moment: datetime) -> str:
     """A time as the cards table keeps it: ISO 8601 in UTC to the millisecond, so text order is time order."""
-    utc = moment.astimezone(timezone.utc)
-    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+    utc = moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def instant(text: str) -> datetime:
@@ -189,10 +195,11 @@ def review(card: CardState | None, rating: int, when: datetime) -> CardState:
     )
 
 
-def counts_for_retention(card: CardState | None, when: datetime) -> bool:
-    """Does a review at `when` count for true retention? When the card was in
-    review (past its learning steps) and due: the reviews FSRS schedules for 90% recall."""
-    return card is not None and card.state == REVIEW and card.due <= stamp(when)
+def counts_for_retention(card: CardState | None, reviewed: str | None) -> bool:
+    """Does a review at the stamp `reviewed` (the `last_review` it leaves) count for true
+    retention? When the card was in review (past its learning steps) and due: the reviews FSRS
+    schedules for 90% recall."""
+    return card is not None and reviewed is not None and card.state == REVIEW and card.due <= reviewed
 
 
 # --- what the due mode draws ----------------------------------------------------------

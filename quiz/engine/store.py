@@ -853,9 +853,8 @@ def _review_card(
         f"SELECT {_CARD_STATE} FROM cards WHERE player_id = ? AND question_id = ?", (player_id, question_id)
     ).fetchone()
     before = None if row is None else review.CardState(*row)
-    when = review.clock()
-    after = review.review(before, review.rating_for(outcome, confidence), when)
-    counted = review.counts_for_retention(before, when)
+    after = review.review(before, review.rating_for(outcome, confidence), review.clock())
+    counted = review.counts_for_retention(before, after.last_review)  # the review's own stamp
     db.execute(
         _UPSERT_CARD,
         (player_id, question_id, *after, after.last_review, int(counted),
@@ -886,7 +885,7 @@ def _cards_from_history(db: sqlite3.Connection) -> None:
         entry = cards.get(key)
         before = entry[0] if entry else None
         after = review.review(before, review.rating_for(outcome, confidence), when)
-        counted = review.counts_for_retention(before, when)
+        counted = review.counts_for_retention(before, after.last_review)  # the review's own stamp
         right = counted and outcome == "right"
         if entry is None:
             cards[key] = [after, after.last_review, 1, int(counted), int(right)]
