@@ -498,8 +498,8 @@ class Store:
         """Record one answer and review its card, committed together before this returns.
 
         SQLite stamps the answer's time; the card is reviewed at the review
-        clock's (`quiz.engine.review.clock`). (Kept lean: the benchmark holds
-        it to 1.5 times a bare insert.)
+        clock's (`quiz.engine.review.clock`). (Kept lean: bench/review_bench.py
+        times it against a bare insert; the commit and fsrs's review are most of it.)
         """
         a = answer
         values = [
