@@ -23,6 +23,8 @@ EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from quiz.content.text import clean_line
     from quiz.engine import stats
     from quiz.engine.review import review_stats
@@ -40,13 +42,16 @@ def run_stats(args: argparse.Namespace) -> int:
             player = find_player(store, player, "quiz stats")
             if player is None:
                 return EXIT_NO_PLAYER
-        rows = store.answers(player)
-        campaigns = store.campaign_results(player)
         form = getattr(args, "format", "table")
-        if form == "csv":
-            stats.write_csv(rows, sys.stdout, campaigns)
-            return EXIT_OK
-        figures = stats.compute(rows, player, campaigns)
+        campaigns = store.campaign_results(player)
+        try:
+            if form == "csv":
+                stats.write_csv(store.stored_answers(player), sys.stdout, campaigns)
+                return EXIT_OK
+            figures = stats.summarise(store.answer_facts(player), player, campaigns)
+        except sqlite3.Error as exc:  # the file failed while its answers were read
+            print(f"quiz stats: cannot read the progress: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
         figures.review = review_stats(store, player, bank_ids=_bank_ids(args))
         if form == "json":
             print(stats.to_json(figures))

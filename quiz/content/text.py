@@ -34,6 +34,9 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
 )
+# Every character `clean_line` removes or replaces: those above and the newline. Text
+# without one is already clean, which a caller cleaning many cells can look for first.
+UNCLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 
 
 def clean(text: str) -> str:

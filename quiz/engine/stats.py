@@ -18,9 +18,9 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.content.names import Names
-from quiz.content.text import clean_line
+from quiz.content.text import UNCLEAN, clean_line
 from quiz.engine.kinds import KINDS, type_heading
-from quiz.engine.store import AnswerRow, CampaignResult
+from quiz.engine.store import AnswerRow, CampaignResult, given_from_json
 from quiz.engine.words import percent, source_name, topic_name
 
 if TYPE_CHECKING:
@@ -41,11 +41,6 @@ class Tally:
     @property
     def accuracy(self) -> float:
         return self.credit / self.answered if self.answered else 0.0
-
-    def add(self, row: AnswerRow) -> None:
-        self.answered += 1
-        self.right += row.outcome == "right"
-        self.credit += row.credit
 
 
 @dataclass
@@ -79,38 +74,83 @@ class Stats:
 def compute(
     rows: Sequence[AnswerRow], player: str | None = None, campaigns: Sequence[CampaignResult] = ()
 ) -> Stats:
-    by_topic: dict[str, Tally] = {}
-    by_source: dict[str, Tally] = {}
-    by_type: dict[str, Tally] = {}
-    by_confidence: dict[str, Tally] = {}
-    missed: dict[str, Missed] = {}
-    for row in rows:
-        by_topic.setdefault(row.topic, Tally(row.topic)).add(row)
-        by_type.setdefault(row.type, Tally(row.type)).add(row)
-        for source in row.sources:
-            by_source.setdefault(source, Tally(source)).add(row)
-        if row.confidence is not None:
-            level = str(row.confidence)
-            by_confidence.setdefault(level, Tally(level)).add(row)
-        entry = missed.setdefault(row.question_id, Missed(row.question_id, row.prompt))
-        entry.prompt = row.prompt  # the latest wording
-        entry.answered += 1
-        entry.missed += row.outcome != "right"
-    marks = [row.marks for row in rows if row.marks is not None]
+    """The stats of answers read back (`Store.answers`)."""
+    facts = (
+        (r.player, r.round_id, r.question_id, r.prompt, r.topic, r.type, " ".join(r.sources), r.confidence,
+         r.outcome, r.credit, r.points, r.marks, r.streak)
+        for r in rows
+    )  # fmt: skip
+    return summarise(facts, player, campaigns)
+
+
+def summarise(
+    facts: Iterable[Sequence[Any]], player: str | None = None, campaigns: Sequence[CampaignResult] = ()
+) -> Stats:
+    """The stats of answers as `Store.answer_facts` reads them, oldest first, in one pass.
+
+    Credits are added up answer by answer, oldest first, so the sums are the
+    same however the answers are read.
+    """
+    by_topic: dict[str, list[Any]] = {}  # name -> [answered, right, credit], made into Tallies
+    by_source: dict[str, list[Any]] = {}
+    by_type: dict[str, list[Any]] = {}
+    by_confidence: dict[str, list[Any]] = {}
+    missed: dict[str, list[Any]] = {}  # question id -> [answered, missed, latest prompt]
+    by_kind_of_answer: dict[tuple[Any, ...], list[list[Any]]] = {}  # (topic, type, sources, confidence)
+    players: set[str] = set()
+    rounds: set[int] = set()
+    credits: list[float] = []
+    right = points = 0
+    marks: int | None = None
+    best_streak: int | None = None
+    for (name, round_id, question_id, prompt, topic, kind, sources, confidence, outcome, credit,
+         answer_points, answer_marks, streak) in facts:  # fmt: skip
+        is_right = outcome == "right"
+        targets = by_kind_of_answer.get((topic, kind, sources, confidence))
+        if targets is None:  # the tallies this kind of answer counts in, found once
+            names = [(by_topic, topic), (by_type, kind), *((by_source, source) for source in sources.split())]
+            if confidence is not None:
+                names.append((by_confidence, str(confidence)))
+            targets = by_kind_of_answer[topic, kind, sources, confidence] = [
+                tallies.setdefault(name, [0, 0, 0.0]) for tallies, name in names
+            ]
+        for tally in targets:
+            tally[0] += 1
+            tally[1] += is_right
+            tally[2] += credit
+        entry = missed.get(question_id)
+        if entry is None:
+            entry = missed[question_id] = [0, 0, prompt]
+        entry[0] += 1
+        entry[1] += not is_right
+        entry[2] = prompt  # the latest wording
+        players.add(name)
+        rounds.add(round_id)
+        credits.append(credit)
+        right += is_right
+        points += answer_points
+        if answer_marks is not None:
+            marks = answer_marks if marks is None else marks + answer_marks
+        if best_streak is None or streak > best_streak:
+            best_streak = streak
     worst = sorted(
-        (m for m in missed.values() if m.missed),
+        (
+            Missed(question_id, prompt, answered, count)
+            for question_id, (answered, count, prompt) in missed.items()
+            if count
+        ),
         key=lambda m: (-m.missed, -m.missed / m.answered, m.question_id),
     )
     return Stats(
         player=player,
-        players=sorted({row.player for row in rows}, key=str.casefold),
-        rounds=len({row.round_id for row in rows}),
-        answered=len(rows),
-        right=sum(row.outcome == "right" for row in rows),
-        accuracy=sum(row.credit for row in rows) / len(rows) if rows else 0.0,
-        points=sum(row.points for row in rows),
-        marks=sum(marks) if marks else None,
-        best_streak=max((row.streak for row in rows), default=0),
+        players=sorted(players, key=str.casefold),
+        rounds=len(rounds),
+        answered=len(credits),
+        right=right,
+        accuracy=sum(credits) / len(credits) if credits else 0.0,
+        points=points,
+        marks=marks,
+        best_streak=best_streak or 0,
         by_topic=_sorted(by_topic),
         by_source=_sorted(by_source),
         by_type=_sorted(by_type),
@@ -120,8 +160,8 @@ def compute(
     )
 
 
-def _sorted(groups: dict[str, Tally]) -> list[Tally]:
-    return [groups[name] for name in sorted(groups)]
+def _sorted(groups: dict[str, list[Any]]) -> list[Tally]:
+    return [Tally(name, *groups[name]) for name in sorted(groups)]
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -283,36 +323,53 @@ CSV_COLUMNS = (
 )
 
 
-def write_csv(rows: Iterable[AnswerRow], out: TextIO, campaigns: Iterable[CampaignResult] = ()) -> None:
-    """Every answer, one row each, oldest first; then every finished campaign, one row each
-    (mode `campaign`, the campaign as the question, its ending as the outcome, its score as points)."""
+_FORMULA_STARTS = ("=", "+", "-", "@")  # a cell starting so is a formula to a spreadsheet
+
+
+def write_csv(
+    answers: Iterable[Sequence[Any]], out: TextIO, campaigns: Iterable[CampaignResult] = ()
+) -> None:
+    """Every answer, one row each, oldest first, from `Store.stored_answers`; then every finished
+    campaign, one row each (mode `campaign`, the campaign as the question, its ending as the
+    outcome, its score as points)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in rows:
+    unclean = UNCLEAN.search
+
+    def cell(text: str) -> str:  # most cells need neither cleaning nor neutralising: a quick look first
+        return _cell(text) if unclean(text) or text.startswith(_FORMULA_STARTS) else text
+
+    given_cells: dict[tuple[str, str], str] = {}  # (type, given as stored) -> cell: answers repeat
+    for (player, round_id, mode, round_started, answered, position, question_id, kind, topic, sources,
+         difficulty, prompt, given, outcome, credit, points, streak, confidence, marks, seconds,
+         assignment, seed, _ended, _size) in answers:  # fmt: skip
+        given_cell = given_cells.get((kind, given))
+        if given_cell is None:
+            given_cell = given_cells[kind, given] = _cell(describe_given(kind, given_from_json(given)))
         writer.writerow(
             (
-                _cell(row.player),
-                row.round_id,
-                row.mode,
-                row.round_started,
-                row.answered,
-                row.position + 1,
-                _cell(row.question_id),
-                row.type,
-                _cell(row.topic),
-                " ".join(row.sources),
-                row.difficulty,
-                _cell(row.prompt),
-                _cell(describe_given(row.type, row.given)),
-                row.outcome,
-                round(row.credit, 4),
-                row.points,
-                row.streak,
-                "" if row.confidence is None else row.confidence,
-                "" if row.marks is None else row.marks,
-                "" if row.seconds is None else row.seconds,
-                row.assignment or "",
-                "" if row.seed is None else row.seed,
+                cell(player),
+                round_id,
+                mode,
+                round_started,
+                answered,
+                position + 1,
+                cell(question_id),
+                kind,
+                cell(topic),
+                " ".join(sources.split()),
+                difficulty,
+                cell(prompt),
+                given_cell,
+                outcome,
+                round(float(credit), 4),
+                points,
+                streak,
+                confidence,  # None: csv writes an empty cell
+                marks,
+                seconds,
+                assignment or "",
+                seed,  # None: an empty cell
             )
         )
     for result in campaigns:
@@ -338,7 +395,7 @@ def describe_given(kind: str, given: Any) -> str:
 def _cell(text: str) -> str:
     """Text a spreadsheet will not run as a formula."""
     text = clean_line(text)
-    if text[:1] in {"=", "+", "-", "@"}:
+    if text.startswith(_FORMULA_STARTS):
         try:
             float(text)
         except ValueError:

@@ -33,7 +33,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -171,6 +171,18 @@ _INSERT_ANSWER = """INSERT INTO answers (
     given, outcome, credit, points, streak, confidence, marks, seconds, answered
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"""
 
+_ANSWERS = (
+    "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
+    " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
+    " a.streak, a.confidence, a.marks, a.seconds, r.assignment, r.seed, r.ended, r.size"
+    " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
+)
+_ANSWER_FACTS = (
+    "SELECT p.name, a.round_id, a.question_id, a.prompt, a.topic, a.type, a.sources, a.confidence,"
+    " a.outcome, a.credit, a.points, a.marks, a.streak"
+    " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
+)
+
 _PLAYER = "(SELECT id FROM players WHERE name = ?)"
 _CARD_STATE = "state, step, stability, difficulty, due, last_review"
 _UPSERT_CARD = """INSERT INTO cards (
@@ -276,6 +288,14 @@ def given_to_json(given: Answer) -> str:
     if isinstance(given, Mapping):
         return _JSON.encode(dict(given))
     return _JSON.encode(given)
+
+
+def given_from_json(text: str) -> Any:
+    """An answer as stored, read back; the text itself if it is not JSON."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 @dataclass(frozen=True)
@@ -626,8 +646,8 @@ class Store:
         (while another program holds the file locked, kept to be written, in order, later).
 
         SQLite stamps the answer's time; the card is reviewed at the review
-        clock's (`quiz.engine.review.clock`). (Kept lean: the benchmark holds
-        it to 1.5 times a bare insert.)
+        clock's (`quiz.engine.review.clock`). (Kept lean: bench/review_bench.py
+        times it against a bare insert; the commit and fsrs's review are most of it.)
         """
         a = answer
         values = [
@@ -693,15 +713,18 @@ class Store:
 
     def answers(self, player: str | None = None) -> list[AnswerRow]:
         """Every answer (of one player, or of all), oldest first."""
-        rows = self._select(
-            "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
-            " a.topic, a.sources, a.difficulty, a.prompt, a.given, a.outcome, a.credit, a.points,"
-            " a.streak, a.confidence, a.marks, a.seconds, r.assignment, r.seed, r.ended, r.size"
-            " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id",
-            "a.id",
-            player,
-        )
-        return [_answer_row(row) for row in rows]
+        return [_answer_row(row) for row in self._select(_ANSWERS, "a.id", player)]
+
+    def stored_answers(self, player: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """Every answer as stored, oldest first, read as it is iterated (see `_cursor`):
+        `AnswerRow`'s fields in order, `given` still JSON (`given_from_json`), `sources` one string."""
+        return self._cursor(_ANSWERS, "a.id", player)
+
+    def answer_facts(self, player: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """What the stats sum up of every answer, oldest first, read as it is iterated (see
+        `_cursor`): (player, round id, question id, prompt, topic, type, sources as one string,
+        confidence, outcome, credit, points, marks, streak)."""
+        return self._cursor(_ANSWER_FACTS, "a.id", player)
 
     def answers_of_rounds(self, round_ids: Sequence[int]) -> list[AnswerRow]:
         """The answers of these rounds, oldest first."""
@@ -820,10 +843,15 @@ class Store:
         self, query: str, order: str, player: str | None, params: Sequence[Any] = ()
     ) -> list[tuple[Any, ...]]:
         """Rows of a query joined to `players p`, of one player or of all, in `order`."""
-        if player is not None:
-            query += " WHERE p.name = ?"
-            params = (*params, player)
-        return self._run(lambda db: db.execute(f"{query} ORDER BY {order}", params).fetchall())
+        query, params = _of_player(query, order, player, params)
+        return self._run(lambda db: db.execute(query, params).fetchall())
+
+    def _cursor(
+        self, query: str, order: str, player: str | None, params: Sequence[Any] = ()
+    ) -> sqlite3.Cursor:
+        """`_select`'s rows, read as they are iterated (a failure while reading raises sqlite3.Error)."""
+        query, params = _of_player(query, order, player, params)
+        return self._run(lambda db: db.execute(query, params))
 
     # --- campaigns -------------------------------------------------------------------
 
@@ -1036,14 +1064,19 @@ class Store:
         return str(self._run(lambda db: db.execute("PRAGMA integrity_check").fetchone()[0]))
 
 
+def _of_player(
+    query: str, order: str, player: str | None, params: Sequence[Any]
+) -> tuple[str, Sequence[Any]]:
+    if player is not None:
+        query += " WHERE p.name = ?"
+        params = (*params, player)
+    return f"{query} ORDER BY {order}", params
+
+
 def _answer_row(row: Sequence[Any]) -> AnswerRow:
     (player, round_id, mode, started, answered, position, question_id, kind, topic, sources,
      difficulty, prompt, given, outcome, credit, points, streak, confidence, marks, seconds,
      assignment, seed, ended, size) = row  # fmt: skip
-    try:
-        value = json.loads(given)
-    except ValueError:
-        value = given
     return AnswerRow(
         player=player,
         round_id=round_id,
@@ -1057,7 +1090,7 @@ def _answer_row(row: Sequence[Any]) -> AnswerRow:
         sources=tuple(sources.split()),
         difficulty=difficulty,
         prompt=prompt,
-        given=value,
+        given=given_from_json(given),
         outcome=outcome,
         credit=float(credit),
         points=points,

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.content.bank import MAX_ARTICLE_BYTES, MAX_NESTING, load_bank
 from tests.content.banks import VALID, check_text, line_of
@@ -123,6 +125,15 @@ def test_the_sanitiser_keeps_words_and_drops_what_a_terminal_acts_on() -> None:
     )
     assert clean("family: \U0001f468\u200d\U0001f469") == "family: \U0001f468\u200d\U0001f469"  # ZWJ kept
     assert clean_line("two\nlines\ttab") == "two lines tab"
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab =-\n\r\t\x00\x1b[]\x07\x7f\x9b\x9c\u200b\u200d\u202e\ufeff\u061c"))
+)
+def test_text_said_to_need_no_cleaning_is_left_as_it_is(text: str) -> None:
+    from quiz.content.text import UNCLEAN, clean_line
+
+    assert (UNCLEAN.search(text) is not None) == (clean_line(text) != text)
 
 
 def test_check_never_prints_a_control_character_from_a_pack(tmp_path: Path, seeds_dir: Path) -> None:

@@ -152,8 +152,13 @@ def test_a_pupil_in_a_browser_answers_an_assigned_question(
         wait_for(lambda: settled(driver) != before, what="the name field")
         keys.send_keys("Zoe\n")
         wait_for(lambda: "Zoe" in players(), what="the pupil's name in the store")
+        # Each step waits for the screen to change, so no key reaches a screen still to come.
+        before = settled(driver)
         keys.send_keys("j")
+        wait_for(lambda: settled(driver) != before, what="the join dialog")
+        before = settled(driver)
         keys.send_keys(made.code.replace("-", "").lower() + "\n")
+        wait_for(lambda: settled(driver) != before, what="the assignment's first question")
         bank = load_bank(data.parent / "content", SEEDS).bank
         right = bank.question(made.questions[0]).answer  # type: ignore[union-attr]
 
@@ -169,7 +174,7 @@ def test_a_pupil_in_a_browser_answers_an_assigned_question(
             keys.send_keys("f")
             return answered()
 
-        rows = wait_for(press_until_answered, what="the answer in the store")
+        rows = wait_for(press_until_answered, timeout=60.0, what="the answer in the store")
         ARTIFACTS.mkdir(exist_ok=True)
         driver.save_screenshot(str(ARTIFACTS / "browser-answered.png"))
         assert (ARTIFACTS / "browser-answered.png").stat().st_size > 10_000
