@@ -25,6 +25,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from quiz.content.bank import Bank
@@ -92,9 +93,35 @@ def draw(
         prefer = history if spec.seed is None and history.last_credit else None
         chosen = _balanced(pool, spec.count, rng, prefer)
         rng.shuffle(chosen)
+        if spec.mode == "disputes":
+            chosen = _apart(chosen)
     playables = tuple(_build(c, bank, seed) for c in chosen)
     reason = None if playables else empty_reason(bank, spec)
     return Round(playables, spec, seed, available, reason)
+
+
+def _apart(chosen: list[Candidate]) -> list[Candidate]:
+    """The same questions, reordered so that two on one dispute do not come one after the other
+    where that can be helped: the feedback of the first would give the second away.
+
+    Each step takes the next question, in the drawn order, of the dispute with the most
+    questions left that is not the last one's (the order that can always be kept apart).
+    """
+    if all(a.dispute is None or a.dispute != b.dispute for a, b in pairwise(chosen)):
+        return chosen  # apart already: the drawn order stands
+    left = list(chosen)
+    ordered: list[Candidate] = []
+    while left:
+        last = ordered[-1].dispute if ordered else None
+        remaining: dict[str | None, int] = {}
+        for c in left:
+            remaining[c.dispute] = remaining.get(c.dispute, 0) + 1
+        allowed = [i for i, c in enumerate(left) if c.dispute is None or c.dispute != last]
+        if not allowed:
+            allowed = [0]  # only questions on the last one's dispute are left
+        pick = max(allowed, key=lambda i: (remaining[left[i].dispute] if left[i].dispute else 0, -i))
+        ordered.append(left.pop(pick))
+    return ordered
 
 
 def _draw_due(bank: Bank, spec: RoundSpec, seed: int, queue: ReviewQueue | None) -> Round:

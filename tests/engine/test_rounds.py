@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -211,3 +212,15 @@ def test_a_replay_plays_exactly_the_questions_named_whatever_the_filters(bank: B
     again = draw(bank, RoundSpec(mode="quick", seed=3, topics=("nowhere",)), replay=ids)
     assert list(again.playables) == missed
     assert draw(bank, RoundSpec(seed=3), replay=["gone"]).empty_reason
+
+
+def test_questions_on_one_dispute_are_kept_apart_where_they_can_be() -> None:
+    from quiz.content.bank import load_bank
+    from tests.engine.helpers import SEEDS
+
+    shipped = load_bank(SEEDS.parent / "content", SEEDS).bank
+    for seed in range(30):
+        playables = draw(shipped, RoundSpec(mode="disputes", count=10, seed=seed)).playables
+        disputes = [p.dispute.id if p.dispute else None for p in playables]
+        for first, second in itertools.pairwise(disputes):
+            assert first is None or first != second, (seed, disputes)
