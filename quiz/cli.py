@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from quiz.commands.parser import EXIT_OK, build_parser
 
+EXIT_UNREACHABLE = 1  # the database server named by --db or QUIZ_DB cannot be reached
+
 __all__ = ["build_parser", "main"]
 
 
@@ -72,3 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `quiz check | head`: the reader went away; nothing to report.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:
+        from quiz.engine.store import StoreUnreachable  # only on the way out: a plain start pays nothing
+
+        if not isinstance(exc, StoreUnreachable):
+            raise
+        print(f"quiz {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE

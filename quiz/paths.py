@@ -48,6 +48,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return user_data_path("csto-quiz", appauthor=False)
 
 
+def store_url(override: str | None = None) -> str | None:
+    """The database progress is kept in, if not the data folder's file: `--db`, else `QUIZ_DB`."""
+    return override or os.environ.get("QUIZ_DB") or None
+
+
 def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the checked bank is kept between starts: `QUIZ_CACHE_DIR`, else the platform's."""
     if override:

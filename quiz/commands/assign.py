@@ -63,9 +63,9 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    from quiz.paths import data_dir
+    from quiz.commands.stores import store_from_args
 
-    return Store.open(data_dir(getattr(args, "data_dir", None)), create=create)
+    return store_from_args(args, create=create)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -27,13 +27,13 @@ def run_class(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, form: str) -> int:
+    from quiz.commands.stores import store_from_args
     from quiz.content.bank import load_bank
     from quiz.engine import classroom
     from quiz.engine.assignments import AssignmentError, all_assignments, find
-    from quiz.engine.store import Store
-    from quiz.paths import data_dir, default_content_dir, default_seeds_dir
+    from quiz.paths import default_content_dir, default_seeds_dir
 
-    store = Store.open(data_dir(args.data_dir), create=False)
+    store = store_from_args(args, create=False)
     try:
         try:
             if args.code:

@@ -60,11 +60,22 @@ def _play_options(parser: argparse.ArgumentParser) -> None:
         help="certainty-based marking: rate your confidence 1-3 before each verdict",
     )
     group.add_argument("--player", metavar="NAME", help="player name (default: the last player)")
+    _store_options(group)
+
+
+def _store_options(group: argparse.ArgumentParser | argparse._ArgumentGroup, whose: str = "progress") -> None:
+    """Where progress is kept: the options every command that opens the store shares."""
     group.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
-        help="where progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
+        help=f"where {whose} is kept (default: $QUIZ_DATA_DIR or the user data folder)",
+    )
+    group.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"keep {whose} in this database instead: sqlite:///path/to/file"
+        " or postgresql://user@host:port/dbname (default: $QUIZ_DB)",
     )
 
 
@@ -141,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="table, json, or csv of every answer",
     )
-    stats.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(stats)
     _content_options(stats)
 
     preview = commands.add_parser(
@@ -191,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reset.add_argument("--player", metavar="NAME", required=True, help="whose schedule to reset")
     reset.add_argument("--yes", action="store_true", help="do not ask first")
-    reset.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(reset)
 
     serve = commands.add_parser(
         "serve", help="serve the game in a browser: every tab is a player (needs the serve extra)"
@@ -207,12 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="ask every player for this code before anything else",
     )
-    serve.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where every player's progress is kept (default: $QUIZ_DATA_DIR or the user data folder)",
-    )
+    _store_options(serve, whose="every player's progress")
     _content_options(serve)
 
     assign = commands.add_parser("assign", help="a fixed round for a class, under a code to read aloud")
@@ -224,12 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     _play_options(create)  # review and campaign are refused in words by quiz.engine.assignments
     create.add_argument("--due", metavar="YYYY-MM-DD", help="the date it is due")
     listing = assign_commands.add_parser("list", help="every assignment, with how many have finished it")
-    listing.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(listing)
     share = assign_commands.add_parser(
         "share", help="print an assignment as a file pupils can play at home (quiz play --assignment FILE)"
     )
     share.add_argument("code", help="the assignment's code")
-    share.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(share)
 
     results = commands.add_parser(
         "results", help="an assignment's answers: export on a pupil's machine, import"
@@ -240,12 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = results_commands.add_parser("export", help="print an assignment's answers as a signed JSON file")
     export.add_argument("--assignment", required=True, metavar="CODE", help="the assignment's code")
     export.add_argument("--player", metavar="NAME", help="one player's answers (default: everyone's here)")
-    export.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(export)
     merge = results_commands.add_parser(
         "import", help="merge results files into this store (the same file twice counts once)"
     )
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files from quiz results export")
-    merge.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(merge)
 
     dashboard = commands.add_parser(
         "class", help="the teacher's dashboard of an assignment, refreshing while pupils play"
@@ -256,6 +262,6 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("csv", "json"),
         help="print the dashboard's figures instead of showing it (default: the full-screen dashboard)",
     )
-    dashboard.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept")
+    _store_options(dashboard)
     _content_options(dashboard)
     return parser

@@ -25,6 +25,7 @@ def options_from_args(args: argparse.Namespace) -> PlayOptions:
         content_dir=getattr(args, "content", None),
         seeds_dir=getattr(args, "seeds", None),
         data_dir=getattr(args, "data_dir", None),
+        store_url=getattr(args, "db", None),
         mode=getattr(args, "mode", None),
         topics=getattr(args, "topic", None),
         types=getattr(args, "types", None),
@@ -70,9 +71,9 @@ def _with_assignment(options: PlayOptions, code_or_file: str) -> PlayOptions:
     from dataclasses import replace
 
     from quiz.engine.assignments import open_assignment
-    from quiz.engine.store import Store
+    from quiz.engine.store import open_store
 
-    store = Store.open(options.data_dir)
+    store = open_store(options.store_url, options.data_dir)
     try:
         assignment = open_assignment(store, code_or_file)
     finally:

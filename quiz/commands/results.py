@@ -12,10 +12,9 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def run_results(args: argparse.Namespace) -> int:
-    from quiz.engine.store import Store
-    from quiz.paths import data_dir
+    from quiz.commands.stores import store_from_args
 
-    store = Store.open(data_dir(getattr(args, "data_dir", None)), create=args.results_command == "import")
+    store = store_from_args(args, create=args.results_command == "import")
     try:
         if store.notice:
             print(f"quiz results: {store.notice}", file=sys.stderr)
@@ -70,3 +69,4 @@ def _import(store: Store, files: list[Path]) -> int:
             line += f"; {done.skipped} round(s) already here, counted once"
         print(line)
     return status
+

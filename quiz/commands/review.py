@@ -19,15 +19,14 @@ def run_review(args: argparse.Namespace) -> int:
 
 def _reset(args: argparse.Namespace) -> int:
     from quiz.commands.stats import find_player
+    from quiz.commands.stores import store_from_args
     from quiz.content.text import clean_line
-    from quiz.engine.store import Store
-    from quiz.paths import data_dir
 
     name = clean_line(args.player or "").strip()
     if not name:
         print("quiz review reset: --player needs a name", file=sys.stderr)
         return EXIT_USAGE
-    store = Store.open(data_dir(getattr(args, "data_dir", None)), create=False)
+    store = store_from_args(args, create=False)
     try:
         if store.notice:
             print(f"quiz review reset: {store.notice}", file=sys.stderr)

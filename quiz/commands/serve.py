@@ -18,7 +18,7 @@ import shlex
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_USAGE, EXIT_MISSING = 0, 2, 3
+EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, EXIT_MISSING = 0, 1, 2, 3
 
 # Read by `quiz play` in a served child (see quiz.commands.play).
 SERVED_ENV = "QUIZ_SERVED"
@@ -59,6 +59,7 @@ def child_command(args: argparse.Namespace, data_dir: Path) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     from quiz.paths import data_dir as default_data_dir
+    from quiz.paths import store_url
 
     try:
         from textual_serve.server import Server
@@ -78,6 +79,20 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     folder = default_data_dir(args.data_dir)
     command = child_command(args, folder)
+    database = store_url(getattr(args, "db", None))
+    kept_in = str(folder)
+    if database:
+        from quiz.engine.store import StoreUnreachable, open_store
+
+        try:  # said now, once, rather than in every tab
+            store = open_store(database, folder)
+        except StoreUnreachable as exc:
+            print(f"quiz serve: error: {exc}", file=sys.stderr)
+            return EXIT_UNREACHABLE
+        kept_in = store.location or kept_in
+        store.close()
+        # Through the environment, not the tabs' command line, where a password would show.
+        os.environ["QUIZ_DB"] = database
     os.environ[SERVED_ENV] = "1"
     if code:
         os.environ[CLASS_CODE_ENV] = code
@@ -94,7 +109,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
         async def on_startup(self, app: object) -> None:
             print(f"quiz serve: the game is at {url} (every tab is a player)", flush=True)
-            print(f"quiz serve: answers are kept in {folder}", flush=True)
+            print(f"quiz serve: answers are kept in {kept_in}", flush=True)
             if not is_loopback(args.host):
                 warning = "anyone who can reach this port can play"
                 if not code:

@@ -25,13 +25,12 @@ EXIT_OK, EXIT_NO_PLAYER, EXIT_UNREADABLE = 0, 1, 3
 def run_stats(args: argparse.Namespace) -> int:
     import sqlite3
 
+    from quiz.commands.stores import store_from_args
     from quiz.content.text import clean_line
     from quiz.engine import stats
     from quiz.engine.review import review_stats
-    from quiz.engine.store import Store
-    from quiz.paths import data_dir
 
-    store = Store.open(data_dir(getattr(args, "data_dir", None)), create=False)
+    store = store_from_args(args, create=False)
     try:
         if store.notice:
             reason = store.notice.replace("Progress is not being saved: ", "")

@@ -44,6 +44,7 @@ class PlayOptions:
     spec: RoundSpec
     player: str | None
     cache_dir: Path | None = None  # where the checked bank is kept; None: checked on every start
+    store_url: str | None = None  # --db / QUIZ_DB: a database instead of the data folder's file
 
 
 def play_options(
@@ -51,6 +52,7 @@ def play_options(
     content_dir: Path | None = None,
     seeds_dir: Path | None = None,
     data_dir: Path | None = None,
+    store_url: str | None = None,
     mode: str | None = None,
     topics: Iterable[str] | None = None,
     types: Iterable[str] | None = None,
@@ -65,6 +67,7 @@ def play_options(
     """The options of `quiz play` (either face). Raises OptionsError for a bad value."""
     from quiz.paths import cache_dir, default_content_dir, default_seeds_dir
     from quiz.paths import data_dir as default_data_dir
+    from quiz.paths import store_url as default_store_url
 
     if count is None:
         count = 10
@@ -107,6 +110,7 @@ def play_options(
         spec=spec,
         player=clean_line(player or "").strip() or None,
         cache_dir=cache_dir(),
+        store_url=default_store_url(store_url),
     )
 
 
@@ -136,16 +140,17 @@ def load_setup(options: PlayOptions) -> GameSetup:
     """Load the bank and open the store.
 
     Raises `ContentUnreadable` (a missing folder or file) or `BankHasErrors`;
-    opening the store never raises. A bank unchanged since it was last checked
+    opening the store raises only `StoreUnreachable`, for a database server
+    that cannot be reached. A bank unchanged since it was last checked
     is read back from the cache folder instead of being checked again.
     """
     from quiz.content.cache import load_checked
-    from quiz.engine.store import Store
+    from quiz.engine.store import open_store
 
     result = load_checked(options.content_dir, options.seeds_dir, options.cache_dir)
     if not result.ok:
         raise BankHasErrors(result)
-    store = Store.open(options.data_dir)
+    store = open_store(options.store_url, options.data_dir)
     player = options.player or store.last_player()
     return GameSetup(options=options, bank=result.bank, store=store, player=player)
 

@@ -480,12 +480,15 @@ def loaded_game(options: PlayOptions) -> GameReady | GameFailed:
     """The bank and the store, or why they cannot be had."""
     from quiz.content.bank import ContentUnreadable
     from quiz.engine.setup import BankHasErrors, load_setup
+    from quiz.engine.store import StoreUnreachable
     from quiz.tui.game import Game
 
     try:
         setup = load_setup(options)
     except ContentUnreadable as exc:
         return GameFailed(f"The content cannot be read.\n\n{exc}", 2)
+    except StoreUnreachable as exc:
+        return GameFailed(f"Progress cannot be kept: {exc}.", 1)
     except BankHasErrors as exc:
         from quiz.content.report import format_text
 
