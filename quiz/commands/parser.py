@@ -253,6 +253,25 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files from quiz results export")
     _store_options(merge)
 
+    copy = results_commands.add_parser(
+        "copy",
+        help="copy a whole store into another, e.g. to a PostgreSQL server (twice copies nothing twice)",
+    )
+    copy.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="URL",
+        help="the store to copy: sqlite:///path or a folder",
+    )
+    copy.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="URL",
+        help="where to copy it: postgresql://user@host/dbname",
+    )
+
     dashboard = commands.add_parser(
         "class", help="the teacher's dashboard of an assignment, refreshing while pupils play"
     )

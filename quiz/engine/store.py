@@ -220,8 +220,86 @@ ON CONFLICT (player_id, question_id) DO UPDATE SET
     reviews = cards.reviews + 1, due_reviews = cards.due_reviews + excluded.due_reviews,
     due_right = cards.due_right + excluded.due_right, disputed = excluded.disputed"""
 
+_ROUND_COLUMNS = ("mode", "filters", "seed", "size", "confidence", "started", "ended", "assignment", "origin")
+_ANSWER_COLUMNS = (
+    "position", "question_id", "type", "topic", "sources", "difficulty", "prompt", "given", "outcome",
+    "credit", "points", "streak", "confidence", "marks", "seconds", "answered",
+)  # fmt: skip
+_INSERT_ROUND = (
+    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, ended, assignment, origin)"
+    " VALUES (:player_id, :mode, :filters, :seed, :size, :confidence, :started, :ended, :assignment, :origin)"
+    " RETURNING id"
+)
+_INSERT_COPIED_ANSWER = (
+    "INSERT INTO answers (round_id, player_id, position, question_id, type, topic, sources, difficulty,"
+    " prompt, given, outcome, credit, points, streak, confidence, marks, seconds, answered) VALUES"
+    " (:round_id, :player_id, :position, :question_id, :type, :topic, :sources, :difficulty, :prompt,"
+    " :given, :outcome, :credit, :points, :streak, :confidence, :marks, :seconds, :answered)"
+)
+# What `Store.copy_to` moves besides rounds and answers: each player by name, not by id.
+_NAMED = "(SELECT id FROM players WHERE name = :player)"
+_CARD_COLUMNS = (
+    "question_id, state, step, stability, difficulty, due, last_review, begun, reviews, due_reviews,"
+    " due_right, disputed"
+)
+_COPY_READ = {
+    "players": "SELECT name, created FROM players ORDER BY id",
+    "settings": "SELECT player, key, value FROM settings WHERE key NOT IN ('store_id', 'last_opened')",
+    "assignments": "SELECT code, uid, title, spec, questions, due, created FROM assignments",
+    "cards": f"SELECT p.name, {', '.join('c.' + c.strip() for c in _CARD_COLUMNS.split(','))}"
+    " FROM cards c JOIN players p ON p.id = c.player_id",
+    "campaign_saves": "SELECT p.name, s.campaign, s.state, s.saved"
+    " FROM campaign_saves s JOIN players p ON p.id = s.player_id",
+    "campaign_results": "SELECT p.name, c.campaign, c.ending, c.score, c.max_score, c.finished"
+    " FROM campaign_results c JOIN players p ON p.id = c.player_id ORDER BY c.id",
+}
+_COPY_KEYS = {
+    "players": ("name", "created"),
+    "settings": ("player", "key", "value"),
+    "assignments": ("code", "uid", "title", "spec", "questions", "due", "created"),
+    "cards": ("player", *(c.strip() for c in _CARD_COLUMNS.split(","))),
+    "campaign_saves": ("player", "campaign", "state", "saved"),
+    "campaign_results": ("player", "campaign", "ending", "score", "max_score", "finished"),
+}
+_COPY_WRITE = {
+    "players": "INSERT INTO players (name, created) VALUES (:name, :created) ON CONFLICT DO NOTHING",
+    "settings": "INSERT INTO settings (player, key, value) VALUES (:player, :key, :value) ON CONFLICT DO NOTHING",
+    "assignments": "INSERT INTO assignments (code, uid, title, spec, questions, due, created)"
+    " VALUES (:code, :uid, :title, :spec, :questions, :due, :created) ON CONFLICT DO NOTHING",
+    "cards": f"INSERT INTO cards (player_id, {_CARD_COLUMNS}) VALUES ({_NAMED}, "
+    + ", ".join(":" + c.strip() for c in _CARD_COLUMNS.split(","))
+    + ") ON CONFLICT (player_id, question_id) DO UPDATE SET "
+    + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _CARD_COLUMNS.split(",")[1:])
+    + " WHERE excluded.last_review > cards.last_review",
+    "campaign_saves": f"INSERT INTO campaign_saves (player_id, campaign, state, saved)"
+    f" VALUES ({_NAMED}, :campaign, :state, :saved) ON CONFLICT (player_id, campaign)"
+    " DO UPDATE SET state = excluded.state, saved = excluded.saved WHERE excluded.saved > campaign_saves.saved",
+    "campaign_results": f"INSERT INTO campaign_results (player_id, campaign, ending, score, max_score, finished)"
+    f" VALUES ({_NAMED}, :campaign, :ending, :score, :max_score, :finished)",
+}
+_RESULT_KNOWN = (
+    f"SELECT 1 FROM campaign_results WHERE player_id = {_NAMED} AND campaign = :campaign"
+    " AND ending = :ending AND finished = :finished"
+)
+_COPY_ROUNDS = (
+    "SELECT r.id, p.name, r.mode, r.filters, r.seed, r.size, r.confidence, r.started, r.ended,"
+    " r.assignment, r.origin FROM rounds r JOIN players p ON p.id = r.player_id ORDER BY r.id"
+)
+_COPY_ANSWERS = f"SELECT round_id, {', '.join(_ANSWER_COLUMNS)} FROM answers ORDER BY id"
+
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per answer
+
+
+def open_store(url: str | None, data_dir: Path, *, create: bool = True) -> Store:
+    """The store a URL names (`--db`, `QUIZ_DB`), else the one in the data folder.
+
+    Raises `StoreUnreachable` for a server that cannot be reached or a URL
+    that names no store; a file never raises (see `Store.open`).
+    """
+    if url:
+        return Store.connect(url, create=create)
+    return Store.open(data_dir, create=create)
 
 
 def schema_version() -> int:
@@ -1228,6 +1306,58 @@ class Store:
             return int(cursor.rowcount)
 
         return self._write(work) or 0
+
+    # --- moving a store (quiz results copy) ----------------------------------------------
+
+    def copy_to(self, target: Store) -> dict[str, int]:
+        """Copy everything here into `target`, in one transaction there; how many rows were added.
+
+        Run twice, it adds nothing the second time: a round is known by where
+        it was first played (its origin, as `import_round` does), a player by
+        name, an assignment by its code; a card or a saved campaign already
+        there is replaced only by a later one. The target's own settings win.
+        Unlike the game's writes, a failure here raises (the database's
+        error): a copy is all or nothing, and running it again goes on.
+        """
+        source_id = self.store_id()
+        tables = {table: self._db.execute(query).fetchall() for table, query in _COPY_READ.items()}
+        rounds = self._db.execute(_COPY_ROUNDS).fetchall()
+        answers: dict[int, list[dict[str, Any]]] = {}
+        for row in self._db.execute(_COPY_ANSWERS):
+            answers.setdefault(row[0], []).append(dict(zip(_ANSWER_COLUMNS, row[1:], strict=True)))
+        added = dict.fromkeys((*_COPY_READ, "rounds", "answers"), 0)
+        db = target._db
+        with target._lock:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for table, rows in tables.items():
+                    keys = _COPY_KEYS[table]
+                    for row in rows:
+                        values = dict(zip(keys, row, strict=True))
+                        if table == "campaign_results" and db.execute(_RESULT_KNOWN, values).fetchone():
+                            continue
+                        added[table] += max(db.execute(_COPY_WRITE[table], values).rowcount, 0)
+                for row in rounds:
+                    round_id, player, *rest = row
+                    values = dict(zip(_ROUND_COLUMNS, rest, strict=True))
+                    values["origin"] = values["origin"] or f"{source_id}:{round_id}"
+                    if db.execute("SELECT 1 FROM rounds WHERE origin = ?", (values["origin"],)).fetchone():
+                        continue
+                    player_id = target._player_id(db, player)
+                    new_id = db.execute(_INSERT_ROUND, {**values, "player_id": player_id}).fetchone()[0]
+                    for answer in answers.get(round_id, ()):
+                        db.execute(
+                            _INSERT_COPIED_ANSWER, {**answer, "round_id": new_id, "player_id": player_id}
+                        )
+                    added["rounds"] += 1
+                    added["answers"] += len(answers.get(round_id, ()))
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                raise
+            finally:
+                target._player_ids.clear()
+        return added
 
     def integrity(self) -> str:
         """SQLite's own check of the file: "ok" when sound (a server checks its own)."""
