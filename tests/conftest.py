@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+
+from quiz.engine.store import FILE_NAME
+from tests.postgres import Cluster, ClusterUnavailable, create_database, drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,3 +28,70 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("QUIZ_CACHE_DIR", str(folder))
     return folder
+
+
+# --- the progress store on both backends -------------------------------------------------
+
+
+def postgres_unavailable(reason: str) -> NoReturn:
+    """Skip a test that needs PostgreSQL, or fail it where it must run (`QUIZ_REQUIRE_POSTGRES=1`, CI)."""
+    if os.environ.get("QUIZ_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL is required here (QUIZ_REQUIRE_POSTGRES=1) and {reason}", pytrace=False)
+    pytest.skip(f"no PostgreSQL: {reason}")
+
+
+def _psycopg() -> None:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        postgres_unavailable("psycopg is not installed (pip install -e '.[test]')")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server's admin URL: `QUIZ_TEST_POSTGRES` (CI's), else a throwaway cluster.
+
+    The cluster is this session's (one per xdist worker), on a Unix socket in a
+    temporary folder; it needs Debian's server programs (apt-get install postgresql).
+    """
+    _psycopg()
+    given = os.environ.get("QUIZ_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    try:
+        cluster = Cluster().start()
+    except ClusterUnavailable as exc:
+        postgres_unavailable(str(exc))
+    try:
+        yield cluster.url()
+    finally:
+        cluster.close()
+
+
+@pytest.fixture
+def private_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server of this test's own, for tests that stop it (never CI's shared one)."""
+    _psycopg()
+    try:
+        cluster = Cluster().start()
+    except ClusterUnavailable as exc:
+        postgres_unavailable(str(exc))
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store's URL: a file in a new folder, or a new database dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / FILE_NAME}"
+        return
+    admin: str = request.getfixturevalue("postgres_server")
+    url = create_database(admin)
+    try:
+        yield url
+    finally:
+        drop_database(admin, url)
