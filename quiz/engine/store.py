@@ -1,4 +1,14 @@
-"""The player's progress, kept in SQLite: players, rounds, answers, preferences.
+"""The player's progress: players, rounds, answers, preferences, cards, assignments.
+
+Kept in SQLite (a file in the data folder, the default) or on a PostgreSQL
+server (`Store.connect("postgresql://...")`, quiz.engine.postgres), with one
+schema, one set of statements and one migration history: the statements
+are written in SQLite's words, and quiz.engine.postgres's table rewrites
+the few that PostgreSQL spells otherwise. What follows is said of SQLite;
+on PostgreSQL each answer is likewise committed before it is shown, writers
+wait on the rows they share, the schema's version is in `quiz_schema` and
+migrations take an advisory lock, and a lost connection is what a lock is
+below: the writes wait in memory and go through once the server is back.
 
 Durability: the database runs in WAL mode with `synchronous=NORMAL`, and each
 answer is its own transaction, committed before `GameSession.answer` returns
@@ -37,7 +47,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from quiz.content.text import clean_line
 from quiz.engine import preferences
@@ -56,7 +66,18 @@ the game has waited the full busy timeout once and need not freeze at every answ
 
 T = TypeVar("T")
 
-Migration = str | Callable[[sqlite3.Connection], None]  # an SQL statement, or Python work on the file
+
+class Db(Protocol):
+    """What the store uses of a connection: `sqlite3.Connection`, or quiz.engine.postgres's."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+    def close(self) -> None: ...
+    @property
+    def in_transaction(self) -> bool: ...
+
+
+Migration = str | Callable[[Db], None]  # an SQL statement, or Python work on the database
 
 MIGRATIONS: list[tuple[Migration, ...]] = [
     # 0 -> 1: the first schema.
@@ -169,7 +190,7 @@ MIGRATIONS: list[tuple[Migration, ...]] = [
 _INSERT_ANSWER = """INSERT INTO answers (
     round_id, player_id, position, question_id, type, topic, sources, difficulty, prompt,
     given, outcome, credit, points, streak, confidence, marks, seconds, answered
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"""
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 _ANSWERS = (
     "SELECT p.name, r.id, r.mode, r.started, a.answered, a.position, a.question_id, a.type,"
@@ -184,6 +205,10 @@ _ANSWER_FACTS = (
 )
 
 _PLAYER = "(SELECT id FROM players WHERE name = ?)"
+_SET = (
+    "INSERT INTO settings (player, key, value) VALUES (?, ?, ?)"
+    " ON CONFLICT (player, key) DO UPDATE SET value = excluded.value"
+)
 _CARD_STATE = "state, step, stability, difficulty, due, last_review"
 _UPSERT_CARD = """INSERT INTO cards (
     player_id, question_id, state, step, stability, difficulty, due, last_review, begun,
@@ -192,8 +217,8 @@ _UPSERT_CARD = """INSERT INTO cards (
 ON CONFLICT (player_id, question_id) DO UPDATE SET
     state = excluded.state, step = excluded.step, stability = excluded.stability,
     difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,
-    reviews = reviews + 1, due_reviews = due_reviews + excluded.due_reviews,
-    due_right = due_right + excluded.due_right, disputed = excluded.disputed"""
+    reviews = cards.reviews + 1, due_reviews = cards.due_reviews + excluded.due_reviews,
+    due_right = cards.due_right + excluded.due_right, disputed = excluded.disputed"""
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per answer
@@ -314,31 +339,159 @@ class _Unusable(Exception):
     """The file cannot be used, and why, in words."""
 
 
-class Store:
-    """Progress on disk, or in memory when the disk cannot be used.
+class StoreUnreachable(Exception):
+    """The database server cannot be reached at start-up: one sentence naming it, never a password."""
 
-    Open with `Store.open(data_dir)`; `notice` is None while progress is
-    being saved, else the one-sentence reason it is not, or why it waits.
+
+@dataclass(frozen=True)
+class Dialect:
+    """Where the two databases differ beyond the words of a statement (quiz.engine.postgres has those)."""
+
+    errors: tuple[type[BaseException], ...]
+    read_version: Callable[[Db], int]
+    write_version: Callable[[Db, int], None]
+    lock_schema: Callable[[Db], None]  # inside a migration's transaction
+    is_waiting: Callable[[BaseException], bool]  # a wait to retry later, not a failure
+    is_damaged: Callable[[BaseException], bool]
+    reason: Callable[[BaseException], str]
+    waiting_because: str  # "{where}" stands for the store's location
+    back_when: str
+    gave_up: str  # why waiting writes were lost at close
+    retries: bool  # retried in a loop while a write waits (SQLite's busy timeout waits by itself)
+
+
+def _sqlite_version(db: Db) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _sqlite_write_version(db: Db, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+SQLITE = Dialect(
+    errors=(sqlite3.Error,),
+    read_version=_sqlite_version,
+    write_version=_sqlite_write_version,
+    lock_schema=lambda db: None,  # BEGIN IMMEDIATE is the lock
+    is_waiting=lambda exc: isinstance(exc, sqlite3.Error) and _is_busy(exc),
+    is_damaged=lambda exc: isinstance(exc, sqlite3.Error) and _is_corrupt(exc),
+    reason=lambda exc: _reason(exc) if isinstance(exc, sqlite3.Error) else str(exc),
+    waiting_because="another program is holding {where} locked",
+    back_when="it lets go",
+    gave_up="{where} stayed locked by another program",
+    retries=False,
+)
+
+
+def _postgres_dialect(url: str) -> Dialect:
+    from quiz.engine import postgres
+
+    return Dialect(
+        errors=(sqlite3.Error, *postgres.ERRORS),  # sqlite3: the memory it falls back to
+        read_version=postgres.read_version,
+        write_version=postgres.write_version,
+        lock_schema=postgres.lock_schema,
+        is_waiting=postgres.is_lost,
+        is_damaged=lambda exc: False,
+        reason=lambda exc: postgres.reason(exc, url),
+        waiting_because="the connection to the database server at {where} is lost",
+        back_when="it is back",
+        gave_up="the database server at {where} could not be reached again",
+        retries=True,
+    )
+
+
+class Store:
+    """Progress on disk or on a server, or in memory when neither can be used.
+
+    Open with `Store.open(data_dir)` or `Store.connect(url)`; `notice` is None
+    while progress is being saved, else the one-sentence reason it is not,
+    or why it waits.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None):
+    def __init__(
+        self,
+        connection: Db,
+        path: Path | None,
+        notice: str | None = None,
+        *,
+        location: str | None = None,
+        dialect: Dialect = SQLITE,
+    ):
         self._db = connection
-        self.path = path
+        self.path = path  # the SQLite file, if it is one
+        # Where progress goes, for sentences: the file, or the server and database; None in memory.
+        self.location = location if location is not None else (None if path is None else str(path))
         self.notice = notice
+        self._dialect = dialect
         self._lock = threading.RLock()
         self._player_ids: dict[str, int] = {}
         # Each round this process started: id -> (player, row), to go on in memory after a failure.
         self._rounds: dict[int, tuple[str, tuple[Any, ...]]] = {}
         self._round_players: dict[int, int] = {}  # round id -> player id
-        # Writes held up by another program's lock, oldest first (see `_write`).
-        self._pending: list[Callable[[sqlite3.Connection], object]] = []
-        self._lock_notice: str | None = None  # the notice a lock gave, cleared once it is gone
-        # A round started while the file was locked has a provisional id (negative) until its
-        # row is written; its answers are written under the id the file gives it.
+        # Writes held up by another program's lock or a lost connection, oldest first (see `_write`).
+        self._pending: list[Callable[[Db], object]] = []
+        self._lock_notice: str | None = None  # the notice a wait gave, cleared once it is over
+        # A round started while writes wait has a provisional id (negative) until its
+        # row is written; its answers are written under the id the database gives it.
         self._provisional: dict[int, int] = {}
         self._next_provisional = -1
 
     # --- opening ---------------------------------------------------------------
+
+    @classmethod
+    def connect(cls, url: str, *, create: bool = True) -> Store:
+        """The store a URL names: `sqlite:///path` (a file, or a folder holding progress.sqlite3)
+        or `postgresql://user@host:port/dbname`.
+
+        Like `open`, it never raises for a file; a server that cannot be
+        reached raises `StoreUnreachable`, and so does a URL of neither kind.
+        """
+        scheme, _, rest = url.partition("://")
+        scheme = scheme.lower()
+        if scheme == "sqlite":
+            if not rest.startswith("/") or rest == "/":
+                raise StoreUnreachable(f"{url!r} names no file: write sqlite:///path/to/progress.sqlite3")
+            path = Path(rest[1:] or ".")
+            if path.is_dir() or not path.suffix:
+                return cls.open(path, create=create)
+            return cls.open_file(path, create=create)
+        if scheme in {"postgresql", "postgres"}:
+            return cls._connect_postgres(url)
+        raise StoreUnreachable(
+            f"{_shown_url(url)!r} is not a store's address: write sqlite:///path or postgresql://user@host/dbname"
+        )
+
+    @classmethod
+    def _connect_postgres(cls, url: str) -> Store:
+        try:
+            from quiz.engine import postgres
+        except ImportError:
+            raise StoreUnreachable(
+                "PostgreSQL needs psycopg: install the game with its postgres extra (pip install '.[postgres]')"
+            ) from None
+        try:
+            connection = postgres.connect(url)
+        except postgres.Unreachable as exc:
+            raise StoreUnreachable(str(exc)) from None
+        dialect = _postgres_dialect(url)
+        location = postgres.where(url)
+        try:
+            migrate(connection, dialect=dialect)
+            _touch(connection)
+        except _Unusable as exc:
+            connection.close()
+            return cls.in_memory(f"Progress is not being saved: {exc}.")
+        except dialect.errors as exc:
+            connection.close()
+            if dialect.is_waiting(exc):
+                raise StoreUnreachable(
+                    f"cannot reach the database server at {location} ({dialect.reason(exc)})"
+                ) from None
+            return cls.in_memory(
+                f"Progress is not being saved: the database at {location} cannot be used ({dialect.reason(exc)})."
+            )
+        return cls(connection, None, location=location, dialect=dialect)
 
     @classmethod
     def open(cls, data_dir: Path | str, *, create: bool = True) -> Store:
@@ -347,8 +500,12 @@ class Store:
         With `create=False` (for `quiz stats`), a missing file gives an empty
         store in memory, with no notice, rather than a new file.
         """
-        folder = Path(data_dir)
-        path = folder / FILE_NAME
+        return cls.open_file(Path(data_dir) / FILE_NAME, create=create)
+
+    @classmethod
+    def open_file(cls, path: Path, *, create: bool = True) -> Store:
+        """The store in one SQLite file (see `open`)."""
+        folder = path.parent
         if not create and not path.exists():
             return cls.in_memory()
         try:
@@ -382,58 +539,63 @@ class Store:
 
     @property
     def saving(self) -> bool:
-        """True while answers go to disk."""
-        return self.path is not None
+        """True while answers go to disk or to the server."""
+        return self.location is not None
 
     @property
     def waiting(self) -> bool:
-        """True while writes wait for another program to release the file."""
+        """True while writes wait for another program to release the file, or for the server."""
         return bool(self._pending)
 
     def close(self) -> None:
         """Write what is waiting (for as long as the busy timeout), then close."""
         with self._lock:
-            if self._pending and self.path is not None:
+            if self._pending and self.location is not None:
                 self._flush(BUSY_TIMEOUT_SECONDS)
             if self._pending:
                 count = len(self._pending)
+                because = self._dialect.gave_up.format(where=self.location)
                 self.notice = (
-                    f"Progress could not all be saved: {self.path} stayed locked by another program,"
-                    f" and {count} change{'s' if count != 1 else ''} waiting for it {'were' if count != 1 else 'was'} lost."
+                    f"Progress could not all be saved: {because}, and {count}"
+                    f" change{'s' if count != 1 else ''} waiting for it {'were' if count != 1 else 'was'} lost."
                 )
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*self._dialect.errors):
                 self._db.close()
 
     # --- the safety net --------------------------------------------------------
 
-    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Read with `work`; if the disk fails, switch to memory and read there.
+    def _because(self) -> str:
+        return self._dialect.waiting_because.format(where=self.location)
 
-        A lock held by another program is not a failure: the read finds what
-        an empty store holds, and the store stays on disk.
+    def _run(self, work: Callable[[Db], T]) -> T:
+        """Read with `work`; if the database fails, switch to memory and read there.
+
+        A lock held by another program, or a lost connection, is not a
+        failure: the read finds what an empty store holds, and the store
+        stays where it is.
         """
         with self._lock:
             try:
                 result = work(self._db)
-            except sqlite3.Error as exc:
-                if self.path is None:
+            except self._dialect.errors as exc:
+                if self.location is None:
                     raise  # memory does not fail; a bug should show
-                if _is_busy(exc):
-                    self._locked_notice(
-                        f"Progress cannot be read just now: another program is holding {self.path} locked."
-                    )
+                if self._dialect.is_waiting(exc):
+                    _rollback(self._db)
+                    self._locked_notice(f"Progress cannot be read just now: {self._because()}.")
                     return work(_empty())
                 self._fall_back(exc)
                 return work(self._db)
             self._lock_gone()
             return result
 
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
-        """Write with `work`: None if it waits for another program's lock, else what it returns.
+    def _write(self, work: Callable[[Db], T]) -> T | None:
+        """Write with `work`: None if it waits for another program's lock or the server, else what it returns.
 
         Writes that wait are kept in order and retried before the next write
-        and at `close()`; a write never overtakes one that waits. If the disk
-        fails, the store switches to memory as `_run` does, waiting writes and all.
+        and at `close()`; a write never overtakes one that waits. If the
+        database fails, the store switches to memory as `_run` does, waiting
+        writes and all.
         """
         with self._lock:
             if self._pending and not self._flush(RETRY_SECONDS):
@@ -441,14 +603,15 @@ class Store:
                 return None
             try:
                 result = work(self._db)
-            except sqlite3.Error as exc:
-                if self.path is None:
+            except self._dialect.errors as exc:
+                if self.location is None:
                     raise
-                if _is_busy(exc):
+                if self._dialect.is_waiting(exc):
+                    _rollback(self._db)
                     self._pending.append(work)
                     self._locked_notice(
-                        f"Progress is waiting: another program is holding {self.path} locked;"
-                        " your answers are kept and will be saved as soon as it lets go."
+                        f"Progress is waiting: {self._because()};"
+                        f" your answers are kept and will be saved as soon as {self._dialect.back_when}."
                     )
                     return None
                 self._fall_back(exc)
@@ -457,18 +620,23 @@ class Store:
             return result
 
     def _flush(self, wait: float) -> bool:
-        """Write the waiting writes in order, waiting at most `wait` for the lock; True once none wait."""
-        if wait != BUSY_TIMEOUT_SECONDS:
+        """Write the waiting writes in order, waiting at most `wait`; True once none wait."""
+        deadline = time.monotonic() + wait
+        if wait != BUSY_TIMEOUT_SECONDS and self.path is not None:
             with contextlib.suppress(sqlite3.Error):  # a file that fails here fails below, and is handled
                 self._db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
         try:
             while self._pending:
                 try:
                     self._pending[0](self._db)
-                except sqlite3.Error as exc:
-                    if self.path is None:
+                except self._dialect.errors as exc:
+                    if self.location is None:
                         raise
-                    if _is_busy(exc):
+                    if self._dialect.is_waiting(exc):
+                        _rollback(self._db)
+                        if self._dialect.retries and time.monotonic() + RETRY_SECONDS < deadline:
+                            time.sleep(RETRY_SECONDS)
+                            continue
                         return False
                     self._fall_back(exc)  # replays what waits into memory
                     return True
@@ -492,20 +660,23 @@ class Store:
             self._lock_notice = None
 
     def _in_file(self, round_id: int) -> int:
-        """A round's id in the file: its own, or the one a provisional id was given."""
+        """A round's id in the database: its own, or the one a provisional id was given."""
         return self._provisional.get(round_id, round_id)
 
-    def _fall_back(self, exc: sqlite3.Error) -> None:
-        path = self.path
-        with contextlib.suppress(sqlite3.Error):
+    def _fall_back(self, exc: BaseException) -> None:
+        path, location = self.path, self.location
+        with contextlib.suppress(*self._dialect.errors):
             self._db.close()
-        if path is not None and _is_corrupt(exc):
+        if path is not None and self._dialect.is_damaged(exc):
             self.notice = _damaged(path, "is no longer being saved")
         else:
-            self.notice = f"Progress is no longer being saved: {path} failed ({_reason(exc)})."
+            self.notice = (
+                f"Progress is no longer being saved: {location} failed ({self._dialect.reason(exc)})."
+            )
         self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         migrate(self._db)
-        self.path = None
+        self.path = self.location = None
+        self._dialect = SQLITE
         self._player_ids.clear()
         self._round_players.clear()
         # The rounds of this process go on in memory under the same ids; a round still
@@ -520,17 +691,19 @@ class Store:
                 (self._in_file(round_id), player_id, *row),
             )
             self._round_players[self._in_file(round_id)] = player_id
-        # What was waiting for the lock is kept in memory, in order, like everything else now.
+        # What was waiting is kept in memory, in order, like everything else now.
         pending, self._pending = self._pending, []
         for work in pending:
             work(self._db)
 
     # --- players and settings --------------------------------------------------
 
-    def _player_id(self, db: sqlite3.Connection, name: str) -> int:
+    def _player_id(self, db: Db, name: str) -> int:
         key = name.casefold()
         if key not in self._player_ids:
-            db.execute("INSERT OR IGNORE INTO players (name, created) VALUES (?, ?)", (name, now()))
+            db.execute(
+                "INSERT INTO players (name, created) VALUES (?, ?) ON CONFLICT DO NOTHING", (name, now())
+            )
             row = db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
             self._player_ids[key] = int(row[0])
         return self._player_ids[key]
@@ -563,14 +736,12 @@ class Store:
         """Keep these preferences (None: back to the default). TypeError for an unknown one."""
         written = preferences.rows(**changes)
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: Db) -> None:
             for key, value in written.items():
                 if value is None:
                     db.execute("DELETE FROM settings WHERE player = '' AND key = ?", (key,))
                 else:
-                    db.execute(
-                        "INSERT OR REPLACE INTO settings (player, key, value) VALUES ('', ?, ?)", (key, value)
-                    )
+                    db.execute(_SET, ("", key, value))
 
         self._write(write)
 
@@ -584,12 +755,7 @@ class Store:
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str, player: str | None = None) -> None:
-        self._write(
-            lambda db: db.execute(
-                "INSERT OR REPLACE INTO settings (player, key, value) VALUES (?, ?, ?)",
-                (player or "", key, value),
-            )
-        )
+        self._write(lambda db: db.execute(_SET, (player or "", key, value)))
 
     # --- rounds and answers ----------------------------------------------------
 
@@ -613,21 +779,22 @@ class Store:
 
         provisional = 0  # set below if the round waits for the lock; read when the write goes through
 
-        def work(db: sqlite3.Connection) -> int:
+        def work(db: Db) -> int:
             db.execute("BEGIN IMMEDIATE")
             try:
                 player_id = self._player_id(db, player)
-                cursor = db.execute(
-                    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, assignment)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (player_id, *row),
+                round_id = int(
+                    db.execute(
+                        "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started,"
+                        " assignment) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (player_id, *row),
+                    ).fetchone()[0]
                 )
                 db.execute("COMMIT")
             except BaseException:
                 _rollback(db)
                 self._player_ids.pop(player.casefold(), None)
                 raise
-            round_id = int(cursor.lastrowid or 0)
             self._round_players[round_id] = player_id
             if provisional:
                 self._provisional[provisional] = round_id
@@ -645,8 +812,8 @@ class Store:
         """Record one answer and review its card, committed together before this returns
         (while another program holds the file locked, kept to be written, in order, later).
 
-        SQLite stamps the answer's time; the card is reviewed at the review
-        clock's (`quiz.engine.review.clock`). (Kept lean: bench/review_bench.py
+        The answer is stamped with the time it is given (a waiting answer
+        too); the card is reviewed at the review clock's (`quiz.engine.review.clock`). (Kept lean: bench/review_bench.py
         times it against a bare insert; the commit and fsrs's review are most of it.)
         """
         a = answer
@@ -668,9 +835,10 @@ class Store:
             a.confidence,
             a.marks,
             a.seconds,
+            now(),  # answered
         ]
 
-        def work(db: sqlite3.Connection) -> None:
+        def work(db: Db) -> None:
             values[0] = in_file = self._in_file(round_id)
             values[1] = self._round_players.get(in_file) or self._round_player(in_file)
             self._insert_answer(values, a)
@@ -696,7 +864,7 @@ class Store:
     def history(self, player: str) -> History:
         """What `player` answered before, for drawing a round."""
 
-        def work(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
+        def work(db: Db) -> list[tuple[Any, ...]]:
             return db.execute(
                 "SELECT a.question_id, a.credit, a.id FROM answers a JOIN players p ON p.id = a.player_id"
                 " WHERE p.name = ? ORDER BY a.id",
@@ -749,9 +917,9 @@ class Store:
         """This store's own random id: with a round's id, it names the round on any machine."""
         import secrets
 
-        def work(db: sqlite3.Connection) -> str:
+        def work(db: Db) -> str:
             db.execute(
-                "INSERT OR IGNORE INTO settings (player, key, value) VALUES ('', 'store_id', ?)",
+                "INSERT INTO settings (player, key, value) VALUES ('', 'store_id', ?) ON CONFLICT DO NOTHING",
                 (secrets.token_hex(8),),
             )
             return str(
@@ -763,10 +931,10 @@ class Store:
     def add_assignment(self, row: Mapping[str, Any]) -> bool:
         """Keep an assignment (code, uid, title, spec, questions, due, created); False if its code is taken."""
 
-        def work(db: sqlite3.Connection) -> bool:
+        def work(db: Db) -> bool:
             cursor = db.execute(
-                "INSERT OR IGNORE INTO assignments (code, uid, title, spec, questions, due, created)"
-                " VALUES (:code, :uid, :title, :spec, :questions, :due, :created)",
+                "INSERT INTO assignments (code, uid, title, spec, questions, due, created)"
+                " VALUES (:code, :uid, :title, :spec, :questions, :due, :created) ON CONFLICT DO NOTHING",
                 dict(row),
             )
             return cursor.rowcount == 1
@@ -807,20 +975,21 @@ class Store:
         alone (False), so importing the same file twice counts it once.
         """
 
-        def work(db: sqlite3.Connection) -> bool:
+        def work(db: Db) -> bool:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if db.execute("SELECT 1 FROM rounds WHERE origin = ?", (round_row["origin"],)).fetchone():
                     db.execute("ROLLBACK")
                     return False
                 player_id = self._player_id(db, player)
-                cursor = db.execute(
-                    "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, ended,"
-                    " assignment, origin) VALUES (?, :mode, :filters, :seed, :size, :confidence, :started,"
-                    " :ended, :assignment, :origin)".replace("?", ":player_id"),
-                    {**round_row, "player_id": player_id},
+                round_id = int(
+                    db.execute(
+                        "INSERT INTO rounds (player_id, mode, filters, seed, size, confidence, started, ended,"
+                        " assignment, origin) VALUES (:player_id, :mode, :filters, :seed, :size, :confidence,"
+                        " :started, :ended, :assignment, :origin) RETURNING id",
+                        {**round_row, "player_id": player_id},
+                    ).fetchone()[0]
                 )
-                round_id = int(cursor.lastrowid or 0)
                 for a in answers:
                     db.execute(
                         "INSERT INTO answers (round_id, player_id, position, question_id, type, topic, sources,"
@@ -848,8 +1017,8 @@ class Store:
 
     def _cursor(
         self, query: str, order: str, player: str | None, params: Sequence[Any] = ()
-    ) -> sqlite3.Cursor:
-        """`_select`'s rows, read as they are iterated (a failure while reading raises sqlite3.Error)."""
+    ) -> Iterator[tuple[Any, ...]]:
+        """`_select`'s rows, read as they are iterated (a failure while reading raises the database's error)."""
         query, params = _of_player(query, order, player, params)
         return self._run(lambda db: db.execute(query, params))
 
@@ -858,9 +1027,10 @@ class Store:
     def save_campaign(self, player: str, campaign: str, state: str) -> None:
         """Keep a campaign's state (JSON) for `player`, replacing the last save."""
 
-        def work(db: sqlite3.Connection) -> None:
+        def work(db: Db) -> None:
             db.execute(
-                "INSERT OR REPLACE INTO campaign_saves (player_id, campaign, state, saved) VALUES (?, ?, ?, ?)",
+                "INSERT INTO campaign_saves (player_id, campaign, state, saved) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (player_id, campaign) DO UPDATE SET state = excluded.state, saved = excluded.saved",
                 (self._player_id(db, player), campaign, state, saved),
             )
 
@@ -908,7 +1078,7 @@ class Store:
     ) -> None:
         """A finished campaign, for `quiz stats`."""
 
-        def work(db: sqlite3.Connection) -> None:
+        def work(db: Db) -> None:
             db.execute(
                 "INSERT INTO campaign_results (player_id, campaign, ending, score, max_score, finished)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -951,7 +1121,7 @@ class Store:
     ) -> None:
         """Review a card outside a round (a campaign's question), committed before this returns."""
 
-        def work(db: sqlite3.Connection) -> None:
+        def work(db: Db) -> None:
             db.execute("BEGIN IMMEDIATE")
             try:
                 _review_card(db, self._player_id(db, player), question_id, outcome, confidence, disputed)
@@ -1037,8 +1207,8 @@ class Store:
         a card counts by its id (generated questions have a "~").
         """
         rows = self._select(
-            "SELECT coalesce(c.disputed, instr(a.question_id, '~') > 0) AS disputed, a.confidence,"
-            " count(*), sum(a.outcome = 'right')"
+            "SELECT coalesce(c.disputed, CASE WHEN a.question_id LIKE '%~%' THEN 1 ELSE 0 END) AS disputed,"
+            " a.confidence, count(*), sum(CASE WHEN a.outcome = 'right' THEN 1 ELSE 0 END)"
             " FROM answers a JOIN players p ON p.id = a.player_id"
             " LEFT JOIN cards c ON c.player_id = a.player_id AND c.question_id = a.question_id"
             " WHERE a.confidence IS NOT NULL"
@@ -1053,14 +1223,16 @@ class Store:
     def reset_cards(self, player: str) -> int:
         """Forget a player's cards (their answers stay); how many there were (0 while it waits)."""
 
-        def work(db: sqlite3.Connection) -> int:
+        def work(db: Db) -> int:
             cursor = db.execute(f"DELETE FROM cards WHERE player_id = {_PLAYER}", (player,))
             return int(cursor.rowcount)
 
         return self._write(work) or 0
 
     def integrity(self) -> str:
-        """SQLite's own check of the file: "ok" when sound."""
+        """SQLite's own check of the file: "ok" when sound (a server checks its own)."""
+        if self._dialect is not SQLITE:
+            return "ok"
         return str(self._run(lambda db: db.execute("PRAGMA integrity_check").fetchone()[0]))
 
 
@@ -1109,7 +1281,7 @@ def _answer_row(row: Sequence[Any]) -> AnswerRow:
 
 
 def _review_card(
-    db: sqlite3.Connection,
+    db: Db,
     player_id: int,
     question_id: str,
     outcome: str,
@@ -1132,7 +1304,7 @@ def _review_card(
     )  # fmt: skip
 
 
-def _cards_from_history(db: sqlite3.Connection) -> None:
+def _cards_from_history(db: Db) -> None:
     """Build every card by replaying the answers so far through the scheduler, oldest first.
 
     A returning learner's schedule then starts from what they know, not from
@@ -1186,7 +1358,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     )
 
 
-def _prepare(db: sqlite3.Connection, *, write_test: bool = True) -> None:
+def _prepare(db: Db, *, write_test: bool = True) -> None:
     """A look at the schema's version, WAL, a quick look for damage, the schema brought forward,
     a test write.
 
@@ -1207,14 +1379,15 @@ def _prepare(db: sqlite3.Connection, *, write_test: bool = True) -> None:
     migrate(db)
     if not write_test:
         return
-    # The file may be readable and not writable: find out now, not mid-round.
-    db.execute(
-        "INSERT OR REPLACE INTO settings (player, key, value) VALUES ('', 'last_opened', ?)",
-        (now(),),
-    )
+    _touch(db)
 
 
-def _use_wal(db: sqlite3.Connection) -> None:
+def _touch(db: Db) -> None:
+    """A test write: the database may be readable and not writable; find out now, not mid-round."""
+    db.execute(_SET, ("", "last_opened", now()))
+
+
+def _use_wal(db: Db) -> None:
     """Switch to WAL, waiting out another process doing the same.
 
     Two games opening a new file at once both ask for WAL; SQLite answers the
@@ -1234,23 +1407,26 @@ def _use_wal(db: sqlite3.Connection) -> None:
         pause = min(pause * 2, 0.1)
 
 
-def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[Migration]] | None = None) -> int:
+def migrate(
+    db: Db, migrations: Sequence[Sequence[Migration]] | None = None, *, dialect: Dialect = SQLITE
+) -> int:
     """Bring the schema forward to the newest version; the version reached.
 
-    Each step is one transaction; two processes opening an old file at once
-    migrate it once (the second sees the new version inside its transaction).
+    Each step is one transaction; two processes (or hosts) opening an old
+    store at once migrate it once: the second sees the new version inside
+    its transaction (SQLite's write lock, PostgreSQL's advisory lock).
     """
     steps = MIGRATIONS if migrations is None else migrations
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    version = dialect.read_version(db)
     if version > len(steps):
-        raise _Unusable(
-            f"{_name(db)} was written by a newer version of quiz"
-            f" (schema {version}; this one reads up to {len(steps)})"
-        )
+        raise _Unusable(_newer(db, version, len(steps)))
     while version < len(steps):
         db.execute("BEGIN IMMEDIATE")
         try:
-            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            dialect.lock_schema(db)
+            version = dialect.read_version(db)
+            if version > len(steps):
+                raise _Unusable(_newer(db, version, len(steps)))
             if version < len(steps):
                 for statement in steps[version]:
                     if isinstance(statement, str):
@@ -1258,7 +1434,7 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[Migration]] | 
                     else:
                         statement(db)
                 version += 1
-                db.execute(f"PRAGMA user_version = {version}")
+                dialect.write_version(db, version)
             db.execute("COMMIT")
         except BaseException:
             _rollback(db)
@@ -1266,16 +1442,24 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Sequence[Migration]] | 
     return version
 
 
-def _name(db: sqlite3.Connection) -> str:
+def _newer(db: Db, version: int, known: int) -> str:
+    return (
+        f"{_name(db)} was written by a newer version of quiz (schema {version}; this one reads up to {known})"
+    )
+
+
+def _name(db: Db) -> str:
+    if not isinstance(db, sqlite3.Connection):
+        return "the database"
     row = db.execute("PRAGMA database_list").fetchone()
     return str(row[2]) if row and row[2] else "the progress file"
 
 
-def _rollback(db: sqlite3.Connection) -> None:
+def _rollback(db: Db) -> None:
     try:
         if db.in_transaction:
             db.execute("ROLLBACK")
-    except sqlite3.Error:
+    except Exception:  # a connection that cannot roll back has nothing to keep
         pass
 
 
@@ -1352,3 +1536,12 @@ def _reason(exc: sqlite3.Error) -> str:
 
 def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def _shown_url(url: str) -> str:
+    """A URL fit to print: any password replaced."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if at and ":" in credentials:
+        rest = f"{credentials.split(':', 1)[0]}:***@{host}"
+    return f"{scheme}{sep}{rest}"

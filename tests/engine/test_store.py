@@ -225,7 +225,7 @@ def test_damage_found_mid_round_moves_the_file_aside_and_keeps_playing(
     store: Store, data_dir: Path, bank: Bank
 ) -> None:
     session = GameSession(bank, RoundSpec(count=2, seed=1), store, "kim")
-    store._db = Damaged(store._db)  # type: ignore[assignment]
+    store._db = Damaged(store._db)  # type: ignore[arg-type, assignment]
     playable = session.current
     assert playable is not None
     session.answer(playable.answer)  # type: ignore[arg-type]

@@ -109,7 +109,7 @@ def test_reads_held_up_by_the_lock_do_not_stop_saving(store: Store, data_dir: Pa
     round_id = store.start_round("kim", RoundSpec(), 1, 2)
     store.record_answer(round_id, record(0, "q0"))
     real = store._db
-    store._db = ReadsLocked(real)  # type: ignore[assignment]
+    store._db = ReadsLocked(real)  # type: ignore[arg-type, assignment]
     assert store.history("kim").last_credit == {}  # nothing can be read for now
     assert store.answers() == []
     assert store.saving
@@ -152,7 +152,7 @@ def test_damage_still_moves_the_file_aside_with_answers_waiting(
         def close(self) -> None:
             self.real.close()
 
-    store._db = Damaged(store._db)  # type: ignore[assignment]
+    store._db = Damaged(store._db)  # type: ignore[arg-type, assignment]
     store.record_answer(round_id, record(1, "q1"))
     assert store.notice is not None and "was damaged, so it was moved to" in store.notice
     moved = [p for p in data_dir.glob(f"{FILE_NAME}.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
