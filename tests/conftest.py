@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -83,15 +84,40 @@ def private_cluster() -> Iterator[Cluster]:
         cluster.close()
 
 
+class NewStores:
+    """A maker of fresh, empty stores' URLs on one backend (`backend`: "sqlite" or "postgresql")."""
+
+    def __init__(self, backend: str, make: Callable[[], str]) -> None:
+        self.backend = backend
+        self._make = make
+
+    def __call__(self) -> str:
+        return self._make()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty store's URL: a file in a new folder, or a new database dropped afterwards."""
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[NewStores]:
+    """Fresh, empty stores on one backend, then the other: a file in a new folder each, or a new
+    database on the PostgreSQL server each (dropped after the test)."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / FILE_NAME}"
+        folders = (tmp_path / ("data" if n == 0 else f"data{n}") for n in itertools.count())
+        yield NewStores("sqlite", lambda: f"sqlite:///{next(folders) / FILE_NAME}")
         return
     admin: str = request.getfixturevalue("postgres_server")
-    url = create_database(admin)
+    made: list[str] = []
+
+    def new() -> str:
+        made.append(create_database(admin))
+        return made[-1]
+
     try:
-        yield url
+        yield NewStores("postgresql", new)
     finally:
-        drop_database(admin, url)
+        for url in made:
+            drop_database(admin, url)
+
+
+@pytest.fixture
+def store_url(new_store_url: NewStores) -> str:
+    """A fresh, empty store's URL, on SQLite and on PostgreSQL in turn: the same promises on both."""
+    return new_store_url()
