@@ -48,6 +48,12 @@ def _psycopg() -> None:
         postgres_unavailable("psycopg is not installed (pip install -e '.[test]')")
 
 
+@pytest.fixture
+def psycopg_installed() -> None:
+    """For a test that needs psycopg but no server."""
+    _psycopg()
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A PostgreSQL server's admin URL: `QUIZ_TEST_POSTGRES` (CI's), else a throwaway cluster.
@@ -115,6 +121,16 @@ def new_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ne
     finally:
         for url in made:
             drop_database(admin, url)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new, empty database on the PostgreSQL server (dropped after the test)."""
+    url = create_database(postgres_server)
+    try:
+        yield url
+    finally:
+        drop_database(postgres_server, url)
 
 
 @pytest.fixture
