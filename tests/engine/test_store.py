@@ -18,6 +18,8 @@ from quiz.engine import store as store_module
 from quiz.engine.session import GameSession
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import FILE_NAME, AnswerRecord, Store
+from tests.conftest import NewStores
+from tests.engine import stores
 from tests.engine.helpers import SEEDS, quiz_command, quiz_env
 
 
@@ -49,21 +51,22 @@ def count_answers(data_dir: Path) -> int:
 # --- what is kept ------------------------------------------------------------------------
 
 
-def test_rounds_and_answers_are_kept_with_everything_given(store: Store, data_dir: Path) -> None:
+def test_rounds_and_answers_are_kept_with_everything_given(url_store: Store, store_url: str) -> None:
+    store = url_store
     round_id = store.start_round("Kim", RoundSpec(mode="drill", topics=("deployment",), seed=4), 4, 10)
     store.record_answer(round_id, record(0))
     store.end_round(round_id)
     store.close()
 
-    again = Store.open(data_dir)
+    again = Store.connect(store_url)
     (row,) = again.answers()
+    again.close()
     assert (row.player, row.mode, row.question_id, row.position) == ("Kim", "drill", "q", 0)
     assert row.given == ["x", "y"]
     assert (row.credit, row.points, row.confidence, row.marks, row.seconds) == (1.0, 200, 2, 2, 1.5)
     assert row.sources == ("a", "b")
     assert row.answered.endswith("Z") and row.answered > row.round_started[:10]
-    with sqlite3.connect(data_dir / FILE_NAME) as db:
-        mode, filters, seed, ended = db.execute("SELECT mode, filters, seed, ended FROM rounds").fetchone()
+    ((mode, filters, seed, ended),) = stores.query(store_url, "SELECT mode, filters, seed, ended FROM rounds")
     assert (mode, seed) == ("drill", 4)
     assert '"topics": ["deployment"]' in filters
     assert ended is not None
@@ -75,7 +78,8 @@ def test_the_database_is_in_wal_mode_with_a_schema_version(store: Store, data_di
         assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
 
 
-def test_players_settings_and_the_last_player(store: Store, bank: Bank) -> None:
+def test_players_settings_and_the_last_player(url_store: Store, bank: Bank) -> None:
+    store = url_store
     assert store.players() == []
     assert store.last_player() is None
     GameSession(bank, RoundSpec(count=1, seed=1), store, "zoë")
@@ -90,7 +94,8 @@ def test_players_settings_and_the_last_player(store: Store, bank: Bank) -> None:
     assert store.get_setting("nothing") is None
 
 
-def test_history_knows_the_latest_answer_to_each_question(store: Store) -> None:
+def test_history_knows_the_latest_answer_to_each_question(url_store: Store) -> None:
+    store = url_store
     round_id = store.start_round("kim", RoundSpec(), 1, 10)
     for position, (qid, credit) in enumerate([("a", 0.0), ("b", 0.0), ("a", 1.0), ("c", 0.5), ("b", 0.0)]):
         store.record_answer(round_id, record(position, qid, credit))
@@ -104,32 +109,38 @@ def test_history_knows_the_latest_answer_to_each_question(store: Store) -> None:
 
 
 def test_an_older_database_is_migrated_forward_keeping_its_data(
-    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    url_store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store = url_store
     round_id = store.start_round("kim", RoundSpec(), 1, 10)
     store.record_answer(round_id, record(0))
     store.close()
     version_two = ("ALTER TABLE answers ADD COLUMN hint_used INTEGER NOT NULL DEFAULT 0",)
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, version_two])
 
-    upgraded = Store.open(data_dir)
+    upgraded = Store.connect(store_url)
     assert upgraded.notice is None
     assert len(upgraded.answers()) == 1
-    with sqlite3.connect(data_dir / FILE_NAME) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS)
-        assert db.execute("SELECT hint_used FROM answers").fetchone()[0] == 0
+    upgraded.close()
+    assert stores.schema_version(store_url) == len(store_module.MIGRATIONS)
+    assert stores.query(store_url, "SELECT hint_used FROM answers") == [(0,)]
 
 
-def test_a_database_from_a_newer_version_is_left_alone(data_dir: Path) -> None:
-    Store.open(data_dir).close()
-    with sqlite3.connect(data_dir / FILE_NAME) as db:
-        db.execute("PRAGMA user_version = 99")
-    opened = Store.open(data_dir)
+def test_a_database_from_a_newer_version_is_left_alone(store_url: str) -> None:
+    first = Store.connect(store_url)
+    round_id = first.start_round("kim", RoundSpec(), 1, 1)
+    first.record_answer(round_id, record(0))
+    first.close()
+    stores.set_schema_version(store_url, 99)
+    opened = Store.connect(store_url)
     assert opened.notice is not None
     assert "newer version of quiz" in opened.notice
     assert opened.notice.startswith("Progress is not being saved")
     assert not opened.saving
-    assert (data_dir / FILE_NAME).exists()  # not moved: it is not damaged
+    opened.record_answer(opened.start_round("kim", RoundSpec(), 1, 1), record(0))
+    opened.close()
+    assert stores.schema_version(store_url) == 99  # not moved, not migrated: it is not damaged
+    assert stores.count_answers(store_url) == 1  # nor written
 
 
 # --- damage ------------------------------------------------------------------------------------
@@ -297,8 +308,8 @@ import sys
 from quiz.engine.spec import RoundSpec
 from quiz.engine.store import AnswerRecord, Store
 
-data_dir, player, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-store = Store.open(data_dir)
+url, player, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = Store.connect(url)
 assert store.notice is None, store.notice
 round_id = store.start_round(player, RoundSpec(), 1, count)
 print("ready", flush=True)
@@ -306,16 +317,17 @@ sys.stdin.readline()  # wait until both writers are ready
 for position in range(count):
     store.record_answer(round_id, AnswerRecord(
         position, f"q{position}", "choice", "t", ("s",), 1, "?", "x", "right", 1.0, 100, 1, None, None, 0.1))
+store.close()
 print("done", store.notice, flush=True)
 """
 
 
-def test_two_games_writing_at_once_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
-    Store.open(data_dir).close()
+def test_two_games_writing_at_once_lose_nothing(store_url: str, tmp_path: Path) -> None:
+    Store.connect(store_url).close()
     per_writer = 400
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(data_dir), name, str(per_writer)],
+            [sys.executable, "-c", WRITER, store_url, name, str(per_writer)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -332,32 +344,38 @@ def test_two_games_writing_at_once_lose_nothing(data_dir: Path, tmp_path: Path) 
     for writer, (out, err) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, err
         assert out.strip() == "done None"
-    after = Store.open(data_dir)
-    assert count_answers(data_dir) == 2 * per_writer
+    after = Store.connect(store_url)
+    assert stores.count_answers(store_url) == 2 * per_writer
     for name in ("ann", "bob"):
         assert [a.position for a in after.answers(name)] == list(range(per_writer))
+    after.close()
 
 
-def _open_when_told(data_dir: str, go: Any, notices: Any) -> None:
+def _open_when_told(url: str, go: Any, notices: Any) -> None:
     go.wait()
-    notices.put(Store.open(data_dir).notice)
+    store = Store.connect(url)
+    notices.put(store.notice)
+    store.close()
 
 
-def test_games_starting_at_once_on_a_new_data_folder_all_save(tmp_path: Path) -> None:
-    """Several games creating the file at the same moment: none falls back to memory.
+def test_games_starting_at_once_on_a_new_store_all_save(new_store_url: NewStores) -> None:
+    """Several games creating the store at the same moment: none falls back to memory.
 
     SQLite refuses the switch to WAL with "database is locked" without waiting
     when another process makes it at the same moment; before the retry, about
-    one start in six lost a game's progress.
+    one start in six lost a game's progress. On PostgreSQL the first to take
+    the schema's advisory lock creates it; the others wait, then find it made.
     """
     context = multiprocessing.get_context("fork")
-    for attempt in range(60):
-        folder = tmp_path / f"data{attempt}"
+    attempts = 12 if new_store_url.backend == "postgresql" else 60  # a database each: dearer
+    for _ in range(attempts):
+        url = new_store_url()
         go, notices = context.Event(), context.Queue()
-        games = [context.Process(target=_open_when_told, args=(str(folder), go, notices)) for _ in range(6)]
+        games = [context.Process(target=_open_when_told, args=(url, go, notices)) for _ in range(6)]
         for game in games:
             game.start()
         go.set()
         for game in games:
             game.join(timeout=30)
         assert [notices.get(timeout=5) for _ in games] == [None] * 6
+        assert stores.schema_version(url) == store_module.schema_version()
