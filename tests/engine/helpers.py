@@ -18,7 +18,7 @@ FIXTURE_BANK = HERE / "fixture_bank.toml"
 
 
 def quiz_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in {"QUIZ_DATA_DIR", "QUIZ_DB"}}
     env["PYTHONIOENCODING"] = "utf-8"
     return env
 

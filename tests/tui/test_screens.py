@@ -419,6 +419,24 @@ async def test_a_bank_with_errors_is_reported_not_played(make_options: Callable[
     assert app.return_code == 1
 
 
+async def test_a_database_server_that_is_down_is_said_on_the_start_screen(
+    make_options: Callable[..., PlayOptions],
+) -> None:
+    options = replace(make_options(), store_url="postgresql://teacher:hunter2@127.0.0.1:1/school")
+    app = make_app(options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.2)
+        await wait_ready(pilot)
+        assert name(app) == "FailedScreen"
+        text = " ".join(screen_text(app).split())
+        assert "cannot reach the database server at 127.0.0.1:1/school" in text
+        assert "hunter2" not in text
+        await pilot.press("q")
+        await wait_ready(pilot)
+    assert app.return_code == 1
+
+
 async def test_the_library_names_articles_without_ids_or_placeholders(
     make_game_app: Callable[..., QuizApp],
 ) -> None:
