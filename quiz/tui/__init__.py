@@ -6,6 +6,8 @@ imported when it runs, and the bank is loaded after the home screen paints.
 
 from __future__ import annotations
 
+import sys
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,5 +29,8 @@ def run_tui(
         app.run()
     finally:
         if app.game is not None:
-            app.game.store.close()
+            store = app.game.store
+            store.close()
+            if store.waiting:  # the lock or the server outlasted the game: say what was lost
+                print(f"quiz: {store.notice}", file=sys.stderr)
     return app.return_code or 0
