@@ -1345,10 +1345,13 @@ class Store:
                         continue
                     player_id = target._player_id(db, player)
                     new_id = db.execute(_INSERT_ROUND, {**values, "player_id": player_id}).fetchone()[0]
-                    for answer in answers.get(round_id, ()):
-                        db.execute(
-                            _INSERT_COPIED_ANSWER, {**answer, "round_id": new_id, "player_id": player_id}
-                        )
+                    db.executemany(
+                        _INSERT_COPIED_ANSWER,
+                        [
+                            {**a, "round_id": new_id, "player_id": player_id}
+                            for a in answers.get(round_id, ())
+                        ],
+                    )
                     added["rounds"] += 1
                     added["answers"] += len(answers.get(round_id, ()))
                 db.execute("COMMIT")
