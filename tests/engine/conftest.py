@@ -38,7 +38,17 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
+def store(store_url: str) -> Iterator[Store]:
+    """A new store on SQLite, then on PostgreSQL (see `store_url`): the engine's promises on both."""
+    opened = Store.connect(store_url)
+    assert opened.notice is None
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def file_store(data_dir: Path) -> Iterator[Store]:
+    """A new store in `data_dir`'s SQLite file, for tests that look at the file itself."""
     opened = Store.open(data_dir)
     assert opened.notice is None
     yield opened

@@ -92,10 +92,10 @@ def test_a_bad_quiz_now_is_reported_in_words(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_an_answer_reviews_its_card_in_the_same_commit(
-    bank: Bank, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    bank: Bank, file_store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at(monkeypatch, DAY0)
-    session = GameSession(bank, RoundSpec(count=2, seed=3), store, "kim")
+    session = GameSession(bank, RoundSpec(count=2, seed=3), file_store, "kim")
     first = session.current
     assert first is not None
     session.answer(wrong(first))  # type: ignore[arg-type]

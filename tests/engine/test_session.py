@@ -50,8 +50,8 @@ def test_a_round_from_first_question_to_summary(bank: Bank, store: Store) -> Non
     assert [a.question_id for a in store.answers("kim")] == seen
 
 
-def test_ending_early_keeps_what_was_answered(bank: Bank, store: Store, data_dir: Path) -> None:
-    session = GameSession(bank, RoundSpec(count=5, seed=2), store, "kim")
+def test_ending_early_keeps_what_was_answered(bank: Bank, file_store: Store, data_dir: Path) -> None:
+    session = GameSession(bank, RoundSpec(count=5, seed=2), file_store, "kim")
     answer_right(session)
     session.end()
     session.end()  # harmless twice
@@ -62,7 +62,7 @@ def test_ending_early_keeps_what_was_answered(bank: Bank, store: Store, data_dir
         session.answer("anything")
     with sqlite3.connect(data_dir / FILE_NAME) as db:
         assert db.execute("SELECT count(*), min(ended IS NOT NULL) FROM rounds").fetchone() == (1, 1)
-    assert len(store.answers()) == 1
+    assert len(file_store.answers()) == 1
 
 
 def test_a_round_left_before_any_answer_leaves_no_trace(bank: Bank, store: Store) -> None:

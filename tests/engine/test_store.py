@@ -72,7 +72,7 @@ def test_rounds_and_answers_are_kept_with_everything_given(url_store: Store, sto
     assert ended is not None
 
 
-def test_the_database_is_in_wal_mode_with_a_schema_version(store: Store, data_dir: Path) -> None:
+def test_the_database_is_in_wal_mode_with_a_schema_version(file_store: Store, data_dir: Path) -> None:
     with sqlite3.connect(data_dir / FILE_NAME) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
@@ -168,11 +168,11 @@ def test_a_file_that_is_not_a_database_is_moved_aside_and_the_game_goes_on(
     assert Store.open(data_dir).notice is None  # the next game starts a new file
 
 
-def test_a_damaged_database_is_moved_aside(store: Store, data_dir: Path) -> None:
-    round_id = store.start_round("kim", RoundSpec(), 1, 300)
+def test_a_damaged_database_is_moved_aside(file_store: Store, data_dir: Path) -> None:
+    round_id = file_store.start_round("kim", RoundSpec(), 1, 300)
     for position in range(300):
-        store.record_answer(round_id, record(position, f"question-{position}"))
-    store.close()
+        file_store.record_answer(round_id, record(position, f"question-{position}"))
+    file_store.close()
     path = data_dir / FILE_NAME
     data = bytearray(path.read_bytes())
     assert len(data) > 5 * 4096
@@ -204,18 +204,18 @@ def test_a_database_that_cannot_be_opened_is_reported(data_dir: Path) -> None:
     assert (data_dir / FILE_NAME).is_dir()
 
 
-def test_a_failure_mid_round_switches_to_memory_and_keeps_playing(store: Store, bank: Bank) -> None:
-    session = GameSession(bank, RoundSpec(count=3, seed=1), store, "kim")
+def test_a_failure_mid_round_switches_to_memory_and_keeps_playing(file_store: Store, bank: Bank) -> None:
+    session = GameSession(bank, RoundSpec(count=3, seed=1), file_store, "kim")
     first = session.current
     assert first is not None
     session.answer(first.answer)  # type: ignore[arg-type]
-    store._db.close()  # the disk goes away
+    file_store._db.close()  # the disk goes away
     second = session.current
     assert second is not None
     session.answer(second.answer)  # type: ignore[arg-type]
-    assert store.notice is not None and store.notice.startswith("Progress is no longer being saved")
-    assert not store.saving
-    assert [row.question_id for row in store.answers()] == [second.id]
+    assert file_store.notice is not None and file_store.notice.startswith("Progress is no longer being saved")
+    assert not file_store.saving
+    assert [row.question_id for row in file_store.answers()] == [second.id]
     assert session.summary().saved is False
 
 
@@ -233,20 +233,20 @@ class Damaged:
 
 
 def test_damage_found_mid_round_moves_the_file_aside_and_keeps_playing(
-    store: Store, data_dir: Path, bank: Bank
+    file_store: Store, data_dir: Path, bank: Bank
 ) -> None:
-    session = GameSession(bank, RoundSpec(count=2, seed=1), store, "kim")
-    store._db = Damaged(store._db)  # type: ignore[arg-type, assignment]
+    session = GameSession(bank, RoundSpec(count=2, seed=1), file_store, "kim")
+    file_store._db = Damaged(file_store._db)  # type: ignore[arg-type, assignment]
     playable = session.current
     assert playable is not None
     session.answer(playable.answer)  # type: ignore[arg-type]
-    assert store.notice is not None
-    assert store.notice.startswith(
+    assert file_store.notice is not None
+    assert file_store.notice.startswith(
         "Progress is no longer being saved: the progress file was damaged, so it was moved to"
     )
     assert not (data_dir / FILE_NAME).exists()
     assert len(list(data_dir.glob(f"{FILE_NAME}.damaged-*"))) == 1
-    assert [row.question_id for row in store.answers()] == [playable.id]
+    assert [row.question_id for row in file_store.answers()] == [playable.id]
 
 
 def test_stats_reading_a_missing_store_creates_nothing(tmp_path: Path) -> None:

@@ -43,6 +43,12 @@ class Holder:
 
 
 @pytest.fixture
+def store(file_store: Store) -> Store:
+    """Locks are SQLite's: another program holding the file."""
+    return file_store
+
+
+@pytest.fixture
 def holder(store: Store, data_dir: Path) -> Iterator[Holder]:
     other = Holder(data_dir / FILE_NAME)
     yield other
