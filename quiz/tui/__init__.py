@@ -7,7 +7,6 @@ imported when it runs, and the bank is loaded after the home screen paints.
 from __future__ import annotations
 
 import sys
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -260,11 +260,11 @@ def test_stats_reading_a_missing_store_creates_nothing(tmp_path: Path) -> None:
 
 
 def test_a_game_killed_mid_round_keeps_every_answer_given_before(
-    content_dir: Path, data_dir: Path, tmp_path: Path
+    content_dir: Path, store_url: str, tmp_path: Path
 ) -> None:
     command = quiz_command(
         "play", "--plain", "--type", "choice", "--count", "8", "--seed", "3", "--player", "kim",
-        "--content", content_dir, "--seeds", SEEDS, "--data-dir", data_dir,
+        "--content", content_dir, "--seeds", SEEDS, "--db", store_url,
     )  # fmt: skip
     game = subprocess.Popen(
         command,
@@ -295,10 +295,11 @@ def test_a_game_killed_mid_round_keeps_every_answer_given_before(
         game.kill()
         game.communicate()
 
-    after = Store.open(data_dir)
+    after = Store.connect(store_url)
     assert after.notice is None
     assert after.integrity() == "ok"
     answers = after.answers("kim")
+    after.close()
     assert len(answers) in (3, 4)
     assert [a.position for a in answers[:3]] == [0, 1, 2]
 
