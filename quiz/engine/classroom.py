@@ -113,6 +113,7 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
 def attempts(store: Store, assignment: Assignment) -> dict[str, list[AnswerRow]]:
     """Each player's one attempt: the first finished round, else the latest started."""
     rounds = store.assignment_rounds(assignment.code)
+    by_id = {r["id"]: r for r in rounds}
     chosen: dict[str, int] = {}
     for r in rounds:
         if not r["answered"]:
@@ -122,7 +123,7 @@ def attempts(store: Store, assignment: Assignment) -> dict[str, list[AnswerRow]]
         if key not in chosen:
             chosen[key] = r["id"]
         else:
-            current = next(x for x in rounds if x["id"] == chosen[key])
+            current = by_id[chosen[key]]
             if current["answered"] < assignment.size and (done or r["id"] > current["id"]):
                 chosen[key] = r["id"]
     wanted = {round_id: player for player, round_id in chosen.items()}
@@ -167,8 +168,12 @@ def report(store: Store, assignment: Assignment, bank: Bank | None = None) -> Cl
         )
     items: list[Item] = []
     names = list(credit)
+    at_position: dict[int, list[AnswerRow]] = {}
+    for player in names:
+        for r in by_player[player]:
+            at_position.setdefault(r.position, []).append(r)
     for position, question_id in enumerate(assignment.questions):
-        rows = [r for player in names for r in by_player[player] if r.position == position]
+        rows = at_position.get(position, [])
         item_scores = [credit[p][position] for p in names]
         rest = [sum(credit[p]) - credit[p][position] for p in names]
         wrong = Counter(describe_given(r.type, r.given) for r in rows if r.outcome != "right")
