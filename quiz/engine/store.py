@@ -185,6 +185,8 @@ MIGRATIONS: list[tuple[Migration, ...]] = [
         "CREATE UNIQUE INDEX rounds_by_origin ON rounds (origin) WHERE origin IS NOT NULL",
         "CREATE INDEX rounds_by_assignment ON rounds (assignment)",
     ),
+    # 4 -> 5: a round's answers found by its id (the dashboard counts each round's answers).
+    ("CREATE INDEX answers_by_round ON answers (round_id)",),
 ]
 
 _INSERT_ANSWER = """INSERT INTO answers (
