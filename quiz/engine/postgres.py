@@ -14,6 +14,8 @@ could not be written meanwhile (see `Store._write`).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import time
 from typing import Any
@@ -21,6 +23,10 @@ from typing import Any
 import psycopg
 from psycopg import conninfo
 from psycopg.adapt import Loader
+
+# psycopg logs what it ignores while a lost connection unwinds; the store says it in its own
+# words, and a stray line on standard error would tear the full-screen game.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 CONNECT_SECONDS = 5
 """How long to wait for the server at start-up (libpq's connect_timeout)."""
@@ -143,6 +149,10 @@ class Connection:
         cursor = self._usable().cursor()
         cursor.executemany(self._sql(statement), rows)
         return cursor
+
+    def pipeline(self) -> contextlib.AbstractContextManager[object]:
+        """Statements sent without waiting for each reply, until a result is read or it ends."""
+        return self._usable().pipeline()
 
     @property
     def in_transaction(self) -> bool:
