@@ -291,6 +291,7 @@ _COPY_ANSWERS = f"SELECT round_id, {', '.join(_ANSWER_COLUMNS)} FROM answers ORD
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per answer
+_JSON_WORDS: dict[str, Any] = {"true": True, "false": False, "null": None}
 
 
 def open_store(url: str | None, data_dir: Path, *, create: bool = True) -> Store:
@@ -397,6 +398,12 @@ def given_to_json(given: Answer) -> str:
 
 def given_from_json(text: str) -> Any:
     """An answer as stored, read back; the text itself if it is not JSON."""
+    # Most answers are a plain word or a truth value: read without the JSON parser (the dashboard
+    # and the CSV read every answer).
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"' and '"' not in text[1:-1] and "\\" not in text:
+        return text[1:-1]
+    if text in _JSON_WORDS:
+        return _JSON_WORDS[text]
     try:
         return json.loads(text)
     except ValueError:

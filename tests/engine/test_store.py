@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.content.bank import Bank
 from quiz.engine import store as store_module
@@ -380,3 +382,17 @@ def test_games_starting_at_once_on_a_new_store_all_save(new_store_url: NewStores
             game.join(timeout=30)
         assert [notices.get(timeout=5) for _ in games] == [None] * 6
         assert stores.schema_version(url) == store_module.schema_version()
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.booleans(),
+        st.integers(),
+        st.lists(st.text(max_size=5), max_size=4),
+        st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=3),
+    )
+)
+def test_every_answer_reads_back_as_it_was_given(given_value: Any) -> None:
+    """What a player typed comes back from the store unchanged, quotes, backslashes and all."""
+    assert store_module.given_from_json(store_module.given_to_json(given_value)) == given_value
