@@ -53,12 +53,3 @@ def file_store(data_dir: Path) -> Iterator[Store]:
     assert opened.notice is None
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def url_store(store_url: str) -> Iterator[Store]:
-    """A new store on each backend in turn (see `store_url`): the same promises on both."""
-    opened = Store.connect(store_url)
-    assert opened.notice is None
-    yield opened
-    opened.close()

@@ -53,8 +53,8 @@ def count_answers(data_dir: Path) -> int:
 # --- what is kept ------------------------------------------------------------------------
 
 
-def test_rounds_and_answers_are_kept_with_everything_given(url_store: Store, store_url: str) -> None:
-    store = url_store
+def test_rounds_and_answers_are_kept_with_everything_given(store: Store, store_url: str) -> None:
+    store = store
     round_id = store.start_round("Kim", RoundSpec(mode="drill", topics=("deployment",), seed=4), 4, 10)
     store.record_answer(round_id, record(0))
     store.end_round(round_id)
@@ -80,8 +80,8 @@ def test_the_database_is_in_wal_mode_with_a_schema_version(file_store: Store, da
         assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
 
 
-def test_players_settings_and_the_last_player(url_store: Store, bank: Bank) -> None:
-    store = url_store
+def test_players_settings_and_the_last_player(store: Store, bank: Bank) -> None:
+    store = store
     assert store.players() == []
     assert store.last_player() is None
     GameSession(bank, RoundSpec(count=1, seed=1), store, "zoë")
@@ -96,8 +96,8 @@ def test_players_settings_and_the_last_player(url_store: Store, bank: Bank) -> N
     assert store.get_setting("nothing") is None
 
 
-def test_history_knows_the_latest_answer_to_each_question(url_store: Store) -> None:
-    store = url_store
+def test_history_knows_the_latest_answer_to_each_question(store: Store) -> None:
+    store = store
     round_id = store.start_round("kim", RoundSpec(), 1, 10)
     for position, (qid, credit) in enumerate([("a", 0.0), ("b", 0.0), ("a", 1.0), ("c", 0.5), ("b", 0.0)]):
         store.record_answer(round_id, record(position, qid, credit))
@@ -111,9 +111,9 @@ def test_history_knows_the_latest_answer_to_each_question(url_store: Store) -> N
 
 
 def test_an_older_database_is_migrated_forward_keeping_its_data(
-    url_store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
+    store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = url_store
+    store = store
     round_id = store.start_round("kim", RoundSpec(), 1, 10)
     store.record_answer(round_id, record(0))
     store.close()
