@@ -1,5 +1,5 @@
-"""At 60x20, the smallest size the game supports: what is highlighted is on screen, and a
-question starts at its prompt."""
+"""At 60x20, the smallest size the game supports: what is focused or highlighted is on screen,
+a question starts at its prompt, and the home screen's options are not cut at the right edge."""
 
 from __future__ import annotations
 
@@ -47,3 +47,13 @@ async def test_the_next_question_starts_at_its_prompt(make_game_app: Callable[..
         assert "Question 2 of 2" in screen_text(app)
         assert find_on_screen(app, second.playable.prompt[:30]) is not None, screen_text(app)
 
+
+async def test_the_home_options_fit_at_60_columns(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_ready(pilot)
+        app.screen.query_one("#home").scroll_end(animate=False)
+        await wait_ready(pilot)
+        text = screen_text(app)
+        for option in ("n 6 questions", "t Topic: all", "c Certainty marking: off"):
+            assert option in text, text
