@@ -193,6 +193,16 @@ class GameSession:
         return self.store.notice
 
     @property
+    def repeatable(self) -> bool:
+        """Whether the round was drawn from a given seed (and so comes out the same again)."""
+        return self._repeatable
+
+    @property
+    def round_id(self) -> int | None:
+        """The round's id in the store, once its first answer is recorded."""
+        return self._round_id
+
+    @property
     def empty_reason(self) -> str | None:
         """Why the round has no questions, in one sentence (None if it has some)."""
         return self.round.empty_reason
@@ -255,6 +265,24 @@ class GameSession:
         if self.index >= self.total:
             self.end()
         return step
+
+    def restore(
+        self, answers: Iterable[tuple[Answer, int | None]], *, round_id: int | None, repeatable: bool
+    ) -> None:
+        """Take up a round left earlier (see `quiz.engine.left_round`): judge and score the answers it
+        had, already recorded in the store as round `round_id`, which the next answers join."""
+        from quiz.engine.answers import judge
+
+        for given, confidence in answers:
+            playable = self.current
+            if playable is None:
+                break
+            verdict = judge(playable, given)
+            award = self._scorer.score(playable.difficulty, verdict, confidence)
+            self.steps.append(Step(playable, given, verdict, award))
+        self._round_id = round_id
+        self._repeatable = repeatable
+        self._shown_at = self._clock()
 
     def end(self) -> None:
         """End the round now, keeping what was answered. Safe to call twice."""

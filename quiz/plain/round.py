@@ -229,6 +229,8 @@ class PlainGame:
                 f"Certainty marks: {award.marks:+d} at confidence {award.confidence}. Total marks: {session.marks}."
             )
         if verdict.outcome != "right":
+            for text in kind_of(playable.type).given_lines(playable, step.given):
+                self.say(text)
             for text in right_answer(playable):
                 self.say(text)
         self.say(f"Why: {playable.explanation}")

@@ -106,8 +106,8 @@ class QuizApp(App[int]):
         self._theme_loaded = False
         self._campaign_opened = False  # `quiz play --mode campaign` opens it once, when the bank is loaded
         # A round left with questions to come, until it is resumed and finished or
-        # another round begins. Kept for this run of the game only: its answers
-        # are in the store already, but the round itself is not saved to resume later.
+        # another round begins. Its answers are in the store already; the round itself
+        # is kept there too (quiz.engine.left_round), to be offered on the next start.
         self.left_round: RoundInPlay | None = None
 
     def get_default_screen(self) -> HomeScreen:
@@ -177,6 +177,7 @@ class QuizApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.game_ready(message.game)
+        self._restore_left_round(message.game)
         if self._dashboard is not None:
             self.call_after_refresh(self.open_class, self._dashboard)
             self._dashboard = None
@@ -227,6 +228,8 @@ class QuizApp(App[int]):
 
             for screen in self.screen_stack:
                 if isinstance(screen, QuestionScreen):
+                    if not screen.round.session.finished:
+                        self.game.keep_left_round(screen.round.session)  # offered on the next start
                     screen.round.end()
         if self.left_round is not None:
             self.left_round.end()
@@ -235,6 +238,7 @@ class QuizApp(App[int]):
     def on_leave_round(self, message: LeaveRound) -> None:
         """Home, with the round kept so that the home screen offers to resume it."""
         self.left_round = message.round
+        message.round.game.keep_left_round(message.round.session)
         self.pop_screen()
         self._show_left_round()
         answered = len(message.round.steps)
@@ -249,12 +253,27 @@ class QuizApp(App[int]):
         paused, self.left_round = self.left_round, None
         self._show_left_round()
         if paused is not None and not paused.session.finished:
+            paused.game.forget_left_round()
             self.push_screen(QuestionScreen(paused))
+
+    def _restore_left_round(self, game: Game) -> None:
+        """A round left in an earlier run: offered on home; or, if it cannot be played on, why not."""
+        from quiz.tui.data.round import RoundInPlay
+
+        if self.left_round is not None:
+            return
+        session, problem = game.left_round()
+        if problem:
+            self.notify(problem, title="Resume", severity="warning", timeout=6, markup=False)
+        if session is not None:
+            self.left_round = RoundInPlay(game, session, session.spec, {})
+            self._show_left_round()
 
     def _forget_left_round(self) -> None:
         """Another round begins: the one left is over, as it stands."""
         if self.left_round is not None:
             problem = self.left_round.end()
+            self.left_round.game.forget_left_round()
             self.left_round = None
             self._show_left_round()
             if problem:

@@ -169,6 +169,34 @@ class Game:
             )
         return GameSession(bank, spec, self.store, self.player, replay=replay)
 
+    def keep_left_round(self, session: GameSession) -> None:
+        """Keep a round left before its end, to offer it again on the next start."""
+        from quiz.engine.left_round import SETTING, left_round_json
+
+        self.store.set_setting(SETTING, left_round_json(session), session.player)
+
+    def forget_left_round(self) -> None:
+        from quiz.engine.left_round import SETTING
+
+        if self.player and self.store.get_setting(SETTING, self.player):
+            self.store.set_setting(SETTING, "", self.player)
+
+    def left_round(self) -> tuple[GameSession | None, str | None]:
+        """The round this player left in an earlier run, to resume; or why it cannot be (it is then
+        set aside in the store, not deleted)."""
+        from quiz.engine.left_round import SET_ASIDE, SETTING, CannotResume, resume
+
+        player = self.player
+        text = self.store.get_setting(SETTING, player) if player else None
+        if not player or not text:
+            return None, None
+        try:
+            return resume(self.bank, self.store, player, text), None
+        except CannotResume as exc:
+            self.store.set_setting(SET_ASIDE, text, player)
+            self.store.set_setting(SETTING, "", player)
+            return None, str(exc)
+
     def narrowed(self, question_ids: set[str], dispute_ids: set[str]) -> Bank:
         from quiz.content.bank import Bank
 

@@ -6,12 +6,13 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from quiz.content.bank import Bank
-from quiz.engine.kinds import QUESTION_TYPES
+from quiz.engine.kinds import QUESTION_TYPES, kind_of
 from quiz.engine.parse import hint
 from quiz.engine.playable import Playable
 from quiz.engine.rounds import draw
@@ -25,6 +26,7 @@ from tests.engine.helpers import (
     SEEDS,
     quiz_command,
     quiz_env,
+    right_answer,
     right_input,
     run_quiz,
     wrong_input,
@@ -103,6 +105,40 @@ def test_wrong_and_partly_right_answers_show_the_right_answer(
     assert "The right answers: " in out
     assert "The right order: " in out
     assert "Note: " not in out or "Armenia" in out
+
+
+def test_a_partly_right_match_marks_the_wrong_pairs_in_the_answers_notation(
+    bank: Bank, content_dir: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    (match,) = draw(bank, RoundSpec(types=("match",), count=1, seed=2)).playables
+    right = right_answer(match)
+    assert isinstance(right, Mapping)
+    first, second, third = match.lefts
+    given = {first: right[first], second: right[third], third: right[second]}  # two pairs swapped
+    result = play(
+        content_dir, data_dir, tmp_path, "--type", "match", "--count", "1", "--seed", "2",
+        input=kind_of("match").typed(match, given) + "\n",
+    )  # fmt: skip
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Partly right (33%)." in out
+
+    def pair(n: int, left: str, partner: str) -> str:
+        return f"  {n}. {left} = {'abc'[match.rights.index(partner)]}. {partner}"
+
+    lines = out.splitlines()
+    mine = lines.index(f"Your answer: {kind_of('match').typed(match, given)}")
+    assert lines[mine + 1 : mine + 4] == [
+        pair(1, first, right[first]),
+        pair(2, second, right[third]) + " ✘",
+        pair(3, third, right[second]) + " ✘",
+    ]
+    assert lines[mine + 4 : mine + 8] == [
+        f"The answer: {right_input(match)}",
+        pair(1, first, right[first]),
+        pair(2, second, right[second]),
+        pair(3, third, right[third]),
+    ]
 
 
 def test_bad_input_asks_again_with_the_hint_and_never_crashes(

@@ -313,7 +313,7 @@ async def test_escape_asks_before_leaving_and_home_resumes_the_round(
         await pilot.press("escape", "y")
         await wait_ready(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
-        assert "Resume the round  1 of 3 answered" in screen_text(app)
+        assert "Resume the round you left  1 of 3 answered" in screen_text(app)
         await pilot.press("r")
         await wait_ready(pilot)
         assert isinstance(app.screen, QuestionScreen)

@@ -180,6 +180,21 @@ class CampaignRun:
         if evidence_id in self.state.notebook:
             self.state.notebook.remove(evidence_id)
 
+    def notebook_for_contradiction(self) -> list[CampaignEvidence]:
+        """The notebook, the entries that bear on this scene first: this scene's evidence, and
+        evidence from a source its contradiction's dispute cites; otherwise in the order kept.
+
+        A hint of where to look, not the answer: every entry from those sources comes first,
+        whether it quotes the dispute or not.
+        """
+        here = {e.id for e in self.scene.evidence}
+        sources: set[str] = set()
+        contradiction = self.scene.contradiction
+        if contradiction is not None and self.bank.has_dispute(contradiction.dispute):
+            sources = {p.source for p in self.bank.dispute(contradiction.dispute).position}
+        entries = self.notebook
+        return sorted(entries, key=lambda e: not (e.id in here or e.source in sources))
+
     # --- questions ----------------------------------------------------------------------
 
     def questions(self) -> list[QuestionView]:

@@ -103,6 +103,11 @@ class Kind:
         """The right answer after a miss, numbered as the question showed it."""
         return [f"The right answer: {self.expected(playable)}"]
 
+    def given_lines(self, playable: Playable, given: Answer) -> list[str]:
+        """The player's answer after a miss, where the right answer's lines alone would not show
+        what was wrong (a match: which pairs)."""
+        return []
+
     # --- for tests and examples -----------------------------------------------------
 
     def wrong(self, playable: Playable) -> Answer:

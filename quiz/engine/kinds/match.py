@@ -136,11 +136,28 @@ class MatchKind(Kind):
         )
 
     def right_lines(self, playable: Playable) -> list[str]:
-        right = pairs_of(key(playable))
-        lines = [f"The right pairs: {self.typed(playable, right)}"]
+        return self._pair_lines("The answer", playable, pairs_of(key(playable)))
+
+    def given_lines(self, playable: Playable, given: Answer) -> list[str]:
+        """``1. 1993 = c. Uzbekistan rejoins ✘``: as the right answer reads, each wrong pair marked."""
+        return self._pair_lines("Your answer", playable, pairs_of(given), against=pairs_of(key(playable)))
+
+    def _pair_lines(
+        self,
+        title: str,
+        playable: Playable,
+        pairs: Mapping[str, str],
+        against: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """The typed form after `title`, then each pair on a line, as the question numbered and lettered it."""
+        lines = [f"{title}: {self.typed(playable, pairs)}"]
         for n, left in enumerate(playable.lefts, 1):
-            letter = LETTERS[playable.rights.index(right[left])]
-            lines.append(f"  {n}. {left} = {letter}. {right[left]}")
+            if left not in pairs:
+                continue
+            right = pairs[left]
+            letter = f"{LETTERS[playable.rights.index(right)]}. " if right in playable.rights else ""
+            wrong = against is not None and against.get(left) != right
+            lines.append(f"  {n}. {left} = {letter}{right}" + (f" {WRONG_MARK}" if wrong else ""))
         return lines
 
     def cell(self, stored: Any) -> str:

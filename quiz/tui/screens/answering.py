@@ -56,8 +56,10 @@ class AnsweringScreen(Screen[None]):
         yield widget
 
     def start_answering(self) -> None:
-        """Keys to the answer widget; the feedback prepared once the question has painted."""
+        """Keys to the answer widget, the question read from its first line; the feedback
+        prepared once the question has painted."""
         self.query_one(AnswerWidget).focus_default()
+        self.call_after_refresh(self.query_one("#question-body").scroll_home, animate=False)
         self.call_after_refresh(self.prepare_feedback)
 
     def feedback_game(self) -> Game:

@@ -9,11 +9,14 @@ answer), and Enter goes back to the scene.
 
 A contradiction is three steps on one screen: tick the two notebook entries
 that clash and pin them; pick the reason they differ; read the dispute's
-explanation, the positions side by side.
+explanation, the positions side by side. A real notebook is long: the entries
+that bear on the scene come first, typing filters them, the list scrolls on
+its own while the prompt and the pin button stay in place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -21,9 +24,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 
 from quiz.engine.playable import Answer, Award, Playable
 from quiz.engine.session import Step
@@ -39,6 +43,7 @@ from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
+    from quiz.content.campaign.models import CampaignEvidence
     from quiz.tui.game import Game
 
 
@@ -150,13 +155,17 @@ class CampaignQuestionScreen(AnsweringScreen):
 
 
 class PairList(ToggleList):
-    """The notebook, to tick two entries in: Space or a click ticks, Enter pins the two."""
+    """The notebook, to tick two entries in: Space or a click ticks, Enter pins the two.
+
+    A letter typed here starts the filter above the list.
+    """
 
     # The class outranks OptionList's own border in Textual's default styles.
     DEFAULT_CLASSES = "camp-list"
     DEFAULT_CSS = """
     PairList.camp-list {
         height: auto;
+        max-height: 100%;
         border: round $primary 40%;
     }
     PairList.camp-list:focus {
@@ -169,6 +178,49 @@ class PairList(ToggleList):
         Binding(
             "enter", "confirm", "Pin the two", id="campaign.pair.pin", tooltip="Pin the two ticked entries"
         ),
+    ]
+
+    class TypedToFilter(Message):
+        """A letter was typed in the list: it goes to the filter."""
+
+        def __init__(self, character: str) -> None:
+            self.character = character
+            super().__init__()
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        if event.is_printable and character is not None and character.isalpha():
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.TypedToFilter(character))
+
+
+class PairFilter(Input):
+    """Words that narrow the notebook: Enter or ↓ goes to the list, Escape empties it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,down", "to_list", "To the list", id="campaign.filter.list", show=False),
+        Binding("escape", "empty", "Clear the filter", id="campaign.filter.clear"),
+    ]
+
+    class ToList(Message):
+        """Back to the list, keeping the filter."""
+
+    def action_to_list(self) -> None:
+        self.post_message(self.ToList())
+
+    def action_empty(self) -> None:
+        self.value = ""
+        self.post_message(self.ToList())
+
+
+def filtered(entries: list[CampaignEvidence], words: str, source_line: Callable[[str], str]) -> list[int]:
+    """The positions of the entries that hold every word typed, in their quote or who said it."""
+    wanted = words.casefold().split()
+    return [
+        index
+        for index, evidence in enumerate(entries)
+        if all(w in f"{evidence.quote} {source_line(evidence.source)}".casefold() for w in wanted)
     ]
 
 
@@ -192,6 +244,9 @@ class ContradictionScreen(Screen[None]):
             id="campaign.contradiction.done",
             tooltip="Back to the scene",
         ),
+        Binding(
+            "slash", "filter", "Filter", id="campaign.contradiction.filter", tooltip="Type to narrow the list"
+        ),
         Binding("o", "open_article", "Open article", id="campaign.contradiction.open", show=False),
         Binding("escape", "back", "Back", id="campaign.contradiction.back", tooltip="Back to the scene"),
     ]
@@ -204,8 +259,9 @@ class ContradictionScreen(Screen[None]):
         contradiction = cg.run.contradiction
         assert contradiction is not None, "a contradiction screen needs a contradiction"
         self.contradiction = contradiction
-        self.entries = list(cg.run.notebook)
-        self.ticked: list[int] = []  # in the order ticked
+        self.entries = cg.run.notebook_for_contradiction()
+        self.shown = list(range(len(self.entries)))  # the entries the filter lets through
+        self.ticked: list[str] = []  # evidence ids, in the order ticked
         self.tried_reasons: set[int] = set()
         self.just_found = False
         self.set_reactive(ContradictionScreen.step, self._step_now())
@@ -220,17 +276,25 @@ class ContradictionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield CampaignHud(self.cg, Content.assemble("⚖ Contradiction  ·  ", Content(self.cg.scene.title)))
-        with VerticalScroll(id="camp-contra-body", can_focus=False):
+        # The prompt stays in place; each step below it scrolls within the rest.
+        with Vertical(id="camp-contra-body"):
             yield Static(lit(self.contradiction.prompt, "bold"), id="camp-contra-prompt")
             with Vertical(id="camp-step-pair", classes="camp-step"):
                 yield Static(
-                    keys_hint(("1-9, Space or a click", "tick an entry"), ("Enter", "pin the two ticked")),
+                    keys_hint(("1-9 or Space", "tick"), ("type", "to filter"), ("Enter", "pins")),
                     classes="camp-hint",
                 )
                 yield Static("", id="camp-pair-status")
+                if len(self.entries) > 1:
+                    yield PairFilter(
+                        placeholder="/ Filter: type words to narrow your notebook",
+                        id="camp-pair-filter",
+                        compact=True,
+                        select_on_focus=False,
+                    )
                 yield PairList(self.pair_items(), id="camp-pair")
                 yield Button(Content("Pin these two (Enter)"), id="camp-pin", variant="primary", compact=True)
-            with Vertical(id="camp-step-reason", classes="camp-step"):
+            with VerticalScroll(id="camp-step-reason", classes="camp-step", can_focus=False):
                 yield Static("", id="camp-pair-found")
                 yield Static(
                     Content.assemble(
@@ -240,15 +304,17 @@ class ContradictionScreen(Screen[None]):
                     classes="camp-hint",
                 )
                 yield CampaignList(self.reason_items(), id="camp-reasons")
-            yield Vertical(id="camp-step-solved", classes="camp-step")
+            yield VerticalScroll(id="camp-step-solved", classes="camp-step")
         yield Footer()
 
     def pair_items(self) -> list[Item]:
+        """The entries the filter shows; the first nine numbered, as the number keys tick them."""
         items: list[Item] = []
-        for index, evidence in enumerate(self.entries):
-            ticked = index in self.ticked
+        for position, index in enumerate(self.shown):
+            evidence = self.entries[index]
+            ticked = evidence.id in self.ticked
             badge = Content.assemble(
-                Content.styled(f" {index + 1} ", KEY_STYLE),
+                Content.styled(f" {position + 1} " if position < 9 else "   ", KEY_STYLE),
                 ("☑ " if ticked else "☐ ", "bold $text-success" if ticked else ""),
             )
             body = Content.assemble(
@@ -266,6 +332,21 @@ class ContradictionScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.show_step()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_pair_list)
+
+    def fit_pair_list(self) -> None:
+        """The list as tall as its entries, but no taller than the room under the prompt leaves:
+        the pin button stays below it, in view, and the list scrolls instead."""
+        step = self.query_one("#camp-step-pair")
+        pair = self.query_one("#camp-pair", PairList)
+        around = sum(
+            w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+            for w in step.children
+            if w is not pair and w.display
+        )
+        pair.styles.max_height = max(4, step.content_size.height - around)
+
     async def watch_step(self) -> None:
         await self.show_step()
 
@@ -273,7 +354,7 @@ class ContradictionScreen(Screen[None]):
         step = self.step
         self.query_one("#camp-step-pair").display = step == "pair"
         self.query_one("#camp-step-reason").display = step == "reason"
-        solved = self.query_one("#camp-step-solved", Vertical)
+        solved = self.query_one("#camp-step-solved", VerticalScroll)
         solved.display = step == "solved"
         if step == "pair":
             self.show_ticked()
@@ -289,7 +370,7 @@ class ContradictionScreen(Screen[None]):
         else:
             if not solved.children:
                 await solved.mount_all(self.solved_widgets())
-            self.query_one("#camp-contra-body", VerticalScroll).focus()
+            solved.focus()
         self.query_one(CampaignHud).update()
 
     def solved_widgets(self) -> list[Static | DisputePanel]:
@@ -312,27 +393,59 @@ class ContradictionScreen(Screen[None]):
                 "Your notebook needs at least two entries: keep more evidence first (Esc).", "$text-warning"
             )
         else:
+            shown = len(self.shown)
             text = Content.assemble(
-                ("Your notebook: ", "bold"),
-                f"{count} of 2 ticked",
+                ("Ticked: ", "bold"),
+                f"{count} of 2",
+                (f"  ·  {shown} of {len(self.entries)} shown", "$text-accent")
+                if shown < len(self.entries)
+                else "",
                 ("  ·  tick the two that clash", "$text-muted")
                 if count < 2
                 else ("  ·  Enter pins them", "$text-accent"),
             )
         self.query_one("#camp-pair-status", Static).update(text)
+        self.call_after_refresh(self.fit_pair_list)  # the line may now wrap, or no longer
 
-    def toggle(self, index: int) -> None:
-        if index in self.ticked:
-            self.ticked.remove(index)
+    def toggle(self, position: int) -> None:
+        """Tick or untick the entry at `position` in the list as shown."""
+        evidence_id = self.entries[self.shown[position]].id
+        if evidence_id in self.ticked:
+            self.ticked.remove(evidence_id)
         elif len(self.ticked) >= 2:
             self.notify("Two entries only: untick one first.", severity="warning", timeout=3, markup=False)
             return
         else:
-            self.ticked.append(index)
-        pair = self.query_one("#camp-pair", ToggleList)
-        pair.highlighted = index
+            self.ticked.append(evidence_id)
+        pair = self.query_one("#camp-pair", PairList)
+        pair.highlighted = position
         pair.set_items(self.pair_items())
+        pair.follow_highlight()
         self.show_ticked()
+
+    def refilter(self, words: str) -> None:
+        self.shown = filtered(self.entries, words, self.cg.source_line)
+        pair = self.query_one("#camp-pair", PairList)
+        pair.set_items(self.pair_items())
+        pair.highlighted = 0 if self.shown else None
+        self.show_ticked()
+
+    @on(Input.Changed, "#camp-pair-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refilter(event.value)
+
+    @on(PairFilter.ToList)
+    def _filter_done(self, event: PairFilter.ToList) -> None:
+        event.stop()
+        self.query_one("#camp-pair", PairList).focus()
+
+    @on(PairList.TypedToFilter)
+    def _typed_in_list(self, event: PairList.TypedToFilter) -> None:
+        event.stop()
+        self.action_filter()
+        box = self.query_one("#camp-pair-filter", PairFilter)
+        box.insert_text_at_cursor(event.character)
 
     @on(OptionList.OptionSelected, "#camp-pair")
     def _pair_selected(self, event: OptionList.OptionSelected) -> None:
@@ -350,17 +463,17 @@ class ContradictionScreen(Screen[None]):
         self.pin()
 
     def on_key(self, event: events.Key) -> None:
-        if self.step == "pair":
-            index = index_for_key(event.key, len(self.entries), letters=False)
-            if index is not None:
+        if self.step == "pair" and not isinstance(self.focused, Input):
+            position = index_for_key(event.key, min(9, len(self.shown)), letters=False)
+            if position is not None:
                 event.stop()
-                self.toggle(index)
+                self.toggle(position)
 
     def pin(self) -> None:
         if len(self.ticked) != 2:
             self.notify("Tick two notebook entries first.", severity="warning", timeout=3, markup=False)
             return
-        first, second = (self.entries[i].id for i in self.ticked)
+        first, second = self.ticked
         try:
             right, points = self.cg.try_pair(first, second)
         except MoveError as exc:
@@ -412,14 +525,20 @@ class ContradictionScreen(Screen[None]):
     # --- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pin":
-            return self.step == "pair"
+        if action in ("pin", "filter"):
+            return self.step == "pair" and (action == "pin" or len(self.entries) > 1)
+        if action == "open_article":
+            return self.step == "solved"
         if action == "done":
             return self.step == "solved"
         return True
 
     def action_pin(self) -> None:
         self.pin()
+
+    def action_filter(self) -> None:
+        for box in self.query("#camp-pair-filter").results(PairFilter):
+            box.focus()
 
     def action_done(self) -> None:
         self.dismiss(None)

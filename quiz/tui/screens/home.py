@@ -175,6 +175,8 @@ class HomeScreen(Screen[None]):
         self._composed = True
         if self._loaded is not None:
             self.game_ready(self._loaded)
+        if self.left_round is not None:  # told before this screen was mounted
+            self.show_left_round(self.left_round)
 
     # --- state shown ----------------------------------------------------------
 
@@ -248,6 +250,8 @@ class HomeScreen(Screen[None]):
     def show_left_round(self, left: tuple[int, int] | None) -> None:
         """Offer to resume a round left with questions to come (`left`: answered, total), or not."""
         self.left_round = left
+        if not self._composed:
+            return
         resume = self.query_one("#resume", Static)
         resume.display = left is not None
         if left is not None:
@@ -256,7 +260,7 @@ class HomeScreen(Screen[None]):
                 Content.assemble(
                     (" r ", "bold $text-accent"),
                     " ",
-                    ("Resume the round", "bold"),
+                    ("Resume the round you left", "bold"),
                     (f"  {answered} of {total} answered", "$text-muted"),
                 )
             )

@@ -100,8 +100,8 @@ class AnswerWidget(Vertical):
         self.post_message(self.Answered(answer))
 
     def focus_default(self) -> None:
-        """Put the keyboard where the player starts."""
-        self.focus()
+        """Put the keyboard where the player starts (not scrolled to: the question starts at its prompt)."""
+        self.focus(scroll_visible=False)
 
     def render_hint(self) -> str:
         return self.hint

@@ -134,26 +134,13 @@ class CampaignList(PickList):
         event.stop()
         event.prevent_default()
         self.highlighted = index
-        self.follow()
+        self.follow_highlight()
         if self.pick_on_number:
             self.action_select()
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
-
-    def action_cursor_up(self) -> None:
-        super().action_cursor_up()
-        self.follow()
-
-    def action_cursor_down(self) -> None:
-        super().action_cursor_down()
-        self.follow()
-
-    def follow(self) -> None:
-        """Bring the list into the view of the column around it (the list keeps its highlight in view)."""
-        if self.has_focus:
-            self.scroll_visible(animate=False)
 
 
 class CampaignHud(Horizontal):

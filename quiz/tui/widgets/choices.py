@@ -42,7 +42,7 @@ class ChoiceAnswer(AnswerWidget):
         )
 
     def focus_default(self) -> None:
-        self.query_one(PickList).focus()
+        self.query_one(PickList).focus(scroll_visible=False)
 
     def answer_for(self, index: int) -> Answer:
         return self.values()[index]
@@ -142,13 +142,14 @@ class MultiAnswer(AnswerWidget):
         yield Button(Content("Confirm"), id="confirm", variant="primary", compact=True)
 
     def focus_default(self) -> None:
-        self.query_one(ToggleList).focus()
+        self.query_one(ToggleList).focus(scroll_visible=False)
 
     def toggle(self, index: int) -> None:
         self.ticked ^= {index}
         choices = self.query_one(ToggleList)
         choices.highlighted = index
         choices.set_items(self.prompts())
+        choices.follow_highlight()
 
     def confirm(self) -> None:
         if not self.ticked:

@@ -66,7 +66,7 @@ class NumberAnswer(AnswerWidget):
             yield Button(Content("Answer"), id="confirm", variant="primary", compact=True)
 
     def focus_default(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(Input).focus(scroll_visible=False)
 
     def submit(self) -> None:
         value = parse_number(self.playable, self.query_one(Input).value)

@@ -103,12 +103,13 @@ class OrderAnswer(AnswerWidget):
         yield Button(Content("Confirm order"), id="confirm", variant="primary", compact=True)
 
     def focus_default(self) -> None:
-        self.query_one(OrderList).focus()
+        self.query_one(OrderList).focus(scroll_visible=False)
 
     def refresh_items(self, highlight: int) -> None:
         items = self.query_one(OrderList)
         items.set_items(self.prompts())
         items.highlighted = highlight
+        items.follow_highlight()
 
     def move(self, index: int, to: int) -> None:
         """Move the item at `index` to position `to`."""
