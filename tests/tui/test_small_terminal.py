@@ -57,3 +57,20 @@ async def test_the_home_options_fit_at_60_columns(make_game_app: Callable[..., Q
         text = screen_text(app)
         for option in ("n 6 questions", "t Topic: all", "c Certainty marking: off"):
             assert option in text, text
+
+
+async def test_every_key_of_the_footer_fits_at_60_columns(make_game_app: Callable[..., QuizApp]) -> None:
+    app = make_game_app(types=("choice",), count=2)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_ready(pilot)
+        home_footer = screen_text(app).splitlines()[-1]
+        assert "f1 Help" in home_footer and "palette" not in home_footer, home_footer
+        screen = await start_quick_round(app, pilot)
+        for key in right_answer_keys(screen.playable):
+            await pilot.press(key)
+        await wait_ready(pilot)
+        feedback_footer = screen_text(app).splitlines()[-1]
+        assert "Leave round" in feedback_footer and "f1 Help" in feedback_footer, feedback_footer
+    async with make_game_app(types=("choice",), count=2).run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert "^p palette" in screen_text(pilot.app).splitlines()[-1]  # room for it from 80 columns

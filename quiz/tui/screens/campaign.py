@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from quiz.tui.data.campaign import JourneyInPlay, MoveError, shorten
 from quiz.tui.messages import BeginJourney, OpenContradiction, OpenPassage
@@ -37,6 +37,7 @@ from quiz.tui.widgets.campaign_widgets import (
     keys_hint,
     question_item,
 )
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.tui.widgets.picklist import Item
@@ -165,7 +166,7 @@ class CampaignScreen(Screen[None]):
                     yield CampaignList(self.exit_items(), id="camp-exits")
                 else:
                     yield Static("No way on from here.", classes="camp-hint", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def section(self, title: str, *keys: tuple[str, str]) -> Static:
         return Static(Content.assemble((title, "bold"), "   ", keys_hint(*keys)), classes="camp-section")

@@ -27,7 +27,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from quiz.engine.playable import Answer, Award, Playable
 from quiz.engine.session import Step
@@ -40,6 +40,7 @@ from quiz.tui.widgets.campaign_widgets import KEY_STYLE, CampaignHud, CampaignLi
 from quiz.tui.widgets.choices import ToggleList
 from quiz.tui.widgets.dispute import DisputePanel
 from quiz.tui.widgets.evidence import open_passage
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.picklist import Item
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class CampaignQuestionScreen(AnsweringScreen):
                 )
                 yield Static(note, classes="camp-note", markup=False)
             yield from self.answer_parts()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.start_answering()
@@ -305,7 +306,7 @@ class ContradictionScreen(Screen[None]):
                 )
                 yield CampaignList(self.reason_items(), id="camp-reasons")
             yield VerticalScroll(id="camp-step-solved", classes="camp-step")
-        yield Footer()
+        yield KeysFooter()
 
     def pair_items(self) -> list[Item]:
         """The entries the filter shows; the first nine numbered, as the number keys tick them."""

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from quiz.engine.words import plural
 from quiz.tui.data.campaign import JourneyInPlay
@@ -18,6 +18,7 @@ from quiz.tui.messages import BeginJourney, OpenContradiction, OpenPassage
 from quiz.tui.text import lit
 from quiz.tui.widgets.campaign_widgets import MUTED, CampaignHud, CampaignList, keys_hint, notebook_item
 from quiz.tui.widgets.evidence import EvidencePassage
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class NotebookScreen(Screen[None]):
@@ -62,7 +63,7 @@ class NotebookScreen(Screen[None]):
                     )
                     yield CampaignList(self.items(), id="camp-notebook", pick_on_number=False)
                 yield VerticalScroll(id="camp-notebook-detail", can_focus=False)
-        yield Footer()
+        yield KeysFooter()
 
     def items(self) -> list[tuple[Content, Content]]:
         return [notebook_item(self.cg, i, e) for i, e in enumerate(self.entries)]
@@ -238,7 +239,7 @@ class JourneyScreen(Screen[None]):
                     )
             else:
                 yield Static("Nowhere you know of yet.", classes="camp-place", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#camp-journey").focus()
@@ -296,7 +297,7 @@ class EndingScreen(Screen[None]):
             yield Static(
                 keys_hint(("Enter", "done"), ("j", "the journey"), ("r", "play again")), classes="camp-hint"
             )
-        yield Footer()
+        yield KeysFooter()
 
     def score_line(self) -> Content:
         run = self.cg.run

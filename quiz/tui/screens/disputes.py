@@ -11,13 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import plural
 from quiz.tui.game import Game, dispute_view
 from quiz.tui.messages import StartRound
 from quiz.tui.widgets.dispute import DisputePanel
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class DisputesScreen(Screen[None]):
@@ -50,7 +51,7 @@ class DisputesScreen(Screen[None]):
             markup=False,
         )
         yield VerticalScroll(id="dispute-scroll")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         listing = self.query_one("#dispute-list", OptionList)

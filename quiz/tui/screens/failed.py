@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class FailedScreen(Screen[None]):
@@ -25,7 +27,7 @@ class FailedScreen(Screen[None]):
         with VerticalScroll(id="failed"):
             yield Static("The game cannot start", classes="screen-title", markup=False)
             yield Static(self.text, markup=False, id="failed-text")
-        yield Footer()
+        yield KeysFooter()
 
     def action_leave(self) -> None:
         self.app.exit(return_code=self.status)

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.engine.session import Step
 from quiz.tui.game import Game
 from quiz.tui.widgets.evidence import open_passage
 from quiz.tui.widgets.feedback import FeedbackView
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class FeedbackScreen(Screen[None]):
@@ -46,7 +47,7 @@ class FeedbackScreen(Screen[None]):
             id="review-banner",
         )
         yield FeedbackView(self.game, self.step.playable)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         view = self.query_one(FeedbackView)

@@ -17,9 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.content.text import clean_line
+from quiz.tui.widgets.footer import KeysFooter
 
 MAX_NAME = 40
 
@@ -68,7 +69,7 @@ class GateScreen(Screen[str]):
                 )
             yield Input(placeholder="Your name, then Enter", id="gate-name", max_length=MAX_NAME)
             yield Static("", id="gate-error", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#gate-code" if self.class_code else "#gate-name", Input).focus()

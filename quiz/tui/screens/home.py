@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import MODE_BLURBS, MODE_TITLES, plural
@@ -29,6 +29,7 @@ from quiz.tui.messages import (
     ResumeRound,
     StartRound,
 )
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.engine.setup import PlayOptions
@@ -163,7 +164,7 @@ class HomeScreen(Screen[None]):
                     ),
                     id="home-keys",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         spec = self.options.spec

@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import plural
 from quiz.tui.game import Game, SourceCard
 from quiz.tui.messages import OpenPassage
 from quiz.tui.text import lit
+from quiz.tui.widgets.footer import KeysFooter
 
 
 def card_content(card: SourceCard, cited: int, questions: int) -> Content:
@@ -67,7 +68,7 @@ class LibraryScreen(Screen[None]):
         )
         with VerticalScroll(id="card-scroll"):
             yield Static("", id="card")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         sources = self.query_one("#sources", OptionList)

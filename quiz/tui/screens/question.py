@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.engine.playable import Answer, Playable
 from quiz.engine.session import Step
@@ -31,6 +31,7 @@ from quiz.tui.messages import LeaveRound
 from quiz.tui.screens.answering import AnsweringScreen
 from quiz.tui.widgets.answer import AnswerWidget
 from quiz.tui.widgets.evidence import open_passage
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.hud import RoundHud
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class QuestionScreen(AnsweringScreen):
         with VerticalScroll(id="question-body", can_focus=False):
             yield self.meta_line()
             yield from self.answer_parts()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(RoundHud).show(number=self.number, **self.round.hud())

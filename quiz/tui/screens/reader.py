@@ -17,12 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.tui.game import Game
 from quiz.tui.messages import OpenDisputes, StartRound
 from quiz.tui.text import find_all, lit
 from quiz.tui.widgets.article import Paragraph, paragraphs
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class ReaderScreen(Screen[None]):
@@ -58,7 +59,7 @@ class ReaderScreen(Screen[None]):
         with VerticalScroll(id="article"):
             for block in paragraphs(text):
                 yield Paragraph(text, block, citations)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         article = self.query_one("#article")

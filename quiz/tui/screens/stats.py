@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.engine.kinds import type_heading
 from quiz.engine.words import percent, plural, topic_name
@@ -23,6 +23,7 @@ from quiz.tui.history import round_accuracies
 from quiz.tui.screens.summary import calibration_line
 from quiz.tui.widgets.campaign_widgets import CampaignStats
 from quiz.tui.widgets.charts import Bar, BarChart, ForecastChart, HistoryChart
+from quiz.tui.widgets.footer import KeysFooter
 
 
 class StatsScreen(Screen[None]):
@@ -120,7 +121,7 @@ class StatsScreen(Screen[None]):
                         ),
                         classes="calibration",
                     )
-        yield Footer()
+        yield KeysFooter()
 
     def review_section(self) -> ComposeResult:
         """Spaced review: what falls due when, true retention, cards by state, calibration by disputes."""

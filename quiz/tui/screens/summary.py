@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.engine.words import percent, replay_hint, topic_name
@@ -24,6 +24,7 @@ from quiz.tui.data.round import RoundInPlay
 from quiz.tui.messages import StartRound
 from quiz.tui.verdicts import CONFIDENCE_NAMES
 from quiz.tui.widgets.charts import Bar, BarChart
+from quiz.tui.widgets.footer import KeysFooter
 
 # Certainty marking pays best when "sure" means above 80% and "fairly sure" above 67%.
 HONEST = {3: 0.8, 2: 2 / 3, 1: 0.0}
@@ -124,7 +125,7 @@ class SummaryScreen(Screen[None]):
                     classes="hint",
                     markup=False,
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.summary.missed:
