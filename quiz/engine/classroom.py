@@ -24,11 +24,11 @@ import json
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from quiz.engine.assignments import Assignment
 from quiz.engine.stats import describe_given
-from quiz.engine.store import AnswerRow, Store
+from quiz.engine.store import Store, given_from_json
 
 if TYPE_CHECKING:
     from quiz.content.bank import Bank
@@ -110,7 +110,20 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
     return sxy / (sxx * syy) ** 0.5
 
 
-def attempts(store: Store, assignment: Assignment) -> dict[str, list[AnswerRow]]:
+class Attempted(NamedTuple):
+    """One answer of a player's attempt, as the dashboard reads it (`given` read back from JSON)."""
+
+    position: int
+    question_id: str
+    type: str
+    given: Any
+    outcome: str
+    credit: float
+    points: int
+    seconds: float | None
+
+
+def attempts(store: Store, assignment: Assignment) -> dict[str, list[Attempted]]:
     """Each player's one attempt: the first finished round, else the latest started."""
     rounds = store.assignment_rounds(assignment.code)
     by_id = {r["id"]: r for r in rounds}
@@ -126,11 +139,34 @@ def attempts(store: Store, assignment: Assignment) -> dict[str, list[AnswerRow]]
             current = by_id[chosen[key]]
             if current["answered"] < assignment.size and (done or r["id"] > current["id"]):
                 chosen[key] = r["id"]
-    wanted = {round_id: player for player, round_id in chosen.items()}
-    by_player: dict[str, list[AnswerRow]] = {player: [] for player in chosen}
-    for row in store.answers_of_rounds(list(wanted)):
-        by_player[wanted[row.round_id]].append(row)
-    return by_player
+    of_round: dict[int, list[Attempted]] = {round_id: [] for round_id in chosen.values()}
+    # One narrow read of every answer to the assignment, rather than whole rows of the chosen rounds.
+    for (
+        round_id,
+        position,
+        question_id,
+        kind,
+        given,
+        outcome,
+        credit,
+        points,
+        seconds,
+    ) in store.assignment_answers(assignment.code):
+        found = of_round.get(round_id)
+        if found is not None:
+            found.append(
+                Attempted(
+                    position,
+                    question_id,
+                    kind,
+                    given_from_json(given),
+                    outcome,
+                    float(credit),
+                    points,
+                    seconds,
+                )
+            )
+    return {player: of_round[round_id] for player, round_id in chosen.items()}
 
 
 def report(store: Store, assignment: Assignment, bank: Bank | None = None) -> ClassReport:
@@ -138,20 +174,25 @@ def report(store: Store, assignment: Assignment, bank: Bank | None = None) -> Cl
     size = assignment.size
     players: list[PlayerResult] = []
     credit: dict[str, list[float]] = {}
+    at_position: list[list[Attempted]] = [[] for _ in range(size)]
     for player, rows in sorted(by_player.items(), key=lambda kv: kv[0].casefold()):
         scores = [0.0] * size
+        right = points = 0
         for row in rows:
             if 0 <= row.position < size:
                 scores[row.position] = row.credit
+                at_position[row.position].append(row)
+            right += row.outcome == "right"
+            points += row.points
         credit[player] = scores
         players.append(
             PlayerResult(
                 player=player,
                 answered=len(rows),
                 size=size,
-                right=sum(r.outcome == "right" for r in rows),
+                right=right,
                 score=round(sum(scores), 4),
-                points=sum(r.points for r in rows),
+                points=points,
                 finished=len(rows) >= size,
                 answers=[
                     PlayerAnswer(
@@ -168,14 +209,12 @@ def report(store: Store, assignment: Assignment, bank: Bank | None = None) -> Cl
         )
     items: list[Item] = []
     names = list(credit)
-    at_position: dict[int, list[AnswerRow]] = {}
-    for player in names:
-        for r in by_player[player]:
-            at_position.setdefault(r.position, []).append(r)
+    totals = {p: sum(credit[p]) for p in names}
+    prompts = store.assignment_prompts(assignment.code) if names else {}
     for position, question_id in enumerate(assignment.questions):
-        rows = at_position.get(position, [])
+        rows = at_position[position] if position < size else []
         item_scores = [credit[p][position] for p in names]
-        rest = [sum(credit[p]) - credit[p][position] for p in names]
+        rest = [totals[p] - credit[p][position] for p in names]
         wrong = Counter(describe_given(r.type, r.given) for r in rows if r.outcome != "right")
         common = wrong.most_common(1)
         times = [r.seconds for r in rows if r.seconds is not None]
@@ -183,7 +222,7 @@ def report(store: Store, assignment: Assignment, bank: Bank | None = None) -> Cl
             Item(
                 position=position + 1,
                 question_id=question_id,
-                prompt=rows[0].prompt if rows else question_id,
+                prompt=prompts.get(position, question_id) if rows else question_id,
                 type=rows[0].type if rows else "",
                 answered=len(rows),
                 right=sum(r.outcome == "right" for r in rows),
@@ -215,7 +254,7 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _sides(bank: Bank, assignment: Assignment, by_player: dict[str, list[AnswerRow]]) -> list[Side]:
+def _sides(bank: Bank, assignment: Assignment, by_player: dict[str, list[Attempted]]) -> list[Side]:
     from quiz.engine.build import source_labels
     from quiz.engine.rounds import draw
 

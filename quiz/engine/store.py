@@ -206,6 +206,14 @@ _ANSWER_FACTS = (
     " FROM answers a JOIN rounds r ON r.id = a.round_id JOIN players p ON p.id = a.player_id"
 )
 
+_ASSIGNMENT_ANSWERS = (
+    "SELECT a.round_id, a.position, a.question_id, a.type, a.given, a.outcome, a.credit, a.points, a.seconds"
+    " FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.assignment = ? ORDER BY a.id"
+)
+_ASSIGNMENT_PROMPTS = (
+    "SELECT position, prompt FROM answers WHERE id IN (SELECT min(a.id) FROM answers a"
+    " JOIN rounds r ON r.id = a.round_id WHERE r.assignment = ? GROUP BY a.position)"
+)
 _PLAYER = "(SELECT id FROM players WHERE name = ?)"
 _SET = (
     "INSERT INTO settings (player, key, value) VALUES (?, ?, ?)"
@@ -980,6 +988,16 @@ class Store:
         `_cursor`): (player, round id, question id, prompt, topic, type, sources as one string,
         confidence, outcome, credit, points, marks, streak)."""
         return self._cursor(_ANSWER_FACTS, "a.id", player)
+
+    def assignment_answers(self, code: str) -> list[tuple[Any, ...]]:
+        """Every answer to an assignment, oldest first, as the dashboard reads them: (round id,
+        position, question id, type, given as JSON, outcome, credit, points, seconds)."""
+        return self._run(lambda db: db.execute(_ASSIGNMENT_ANSWERS, (code,)).fetchall())
+
+    def assignment_prompts(self, code: str) -> dict[int, str]:
+        """The prompt each position of an assignment was first answered with."""
+        rows = self._run(lambda db: db.execute(_ASSIGNMENT_PROMPTS, (code,)).fetchall())
+        return {int(position): str(prompt) for position, prompt in rows}
 
     def answers_of_rounds(self, round_ids: Sequence[int]) -> list[AnswerRow]:
         """The answers of these rounds, oldest first."""
