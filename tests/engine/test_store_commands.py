@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 from quiz.engine.spec import RoundSpec
@@ -120,3 +121,20 @@ def test_quiz_db_sends_a_plain_game_to_the_server(tmp_path: Path, postgres_url: 
     assert stats.returncode == 0, stats.stderr
     figures = json.loads(stats.stdout)
     assert figures["players"] == ["Cy"] and figures["answered"] == 2
+
+
+def test_a_game_on_sqlite_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from quiz.cli import main\n"
+        f"status = main(['play', '--plain', '--count', '1', '--seed', '1', '--player', 'Ann',"
+        f" '--data-dir', {str(tmp_path / 'data')!r}])\n"
+        "assert status == 0, status\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'psycopg'], 'psycopg imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input="1\nq\n", capture_output=True, text=True,
+        env=quiz_env(), cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "data" / FILE_NAME).exists()
