@@ -35,12 +35,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.engine_bench import answer_records  # noqa: E402  (the same answers as the engine bench)
 from quiz.engine import classroom  # noqa: E402
 from quiz.engine import store as store_module  # noqa: E402
 from quiz.engine.assignments import Assignment  # noqa: E402
 from quiz.engine.assignments import add as add_assignment  # noqa: E402
 from quiz.engine.spec import RoundSpec  # noqa: E402
-from quiz.engine.store import FILE_NAME, AnswerRecord, Store, given_to_json, now  # noqa: E402
+from quiz.engine.store import FILE_NAME, Store, given_to_json, now  # noqa: E402
 from tests.postgres import Cluster, ClusterUnavailable  # noqa: E402
 
 TARGET = 1.5
@@ -84,29 +85,6 @@ class Bare:
 
     def close(self) -> None:
         (self.pg or self.sqlite).close()
-
-
-def answer_records(count: int) -> list[AnswerRecord]:
-    return [
-        AnswerRecord(
-            position=n % 10,
-            question_id=f"q-{n % 997}",
-            type="multi",
-            topic=f"topic-{n % 20:02d}",
-            sources=(SOURCES[n % 5], SOURCES[(n + 1) % 5]),
-            difficulty=1 + n % 3,
-            prompt=f"Which of these does article {n % 5} say?",
-            given=frozenset({"Georgia", "Azerbaijan"}),
-            outcome="partial",
-            credit=0.5,
-            points=100,
-            streak=0,
-            confidence=2,
-            marks=-2,
-            seconds=4.2,
-        )
-        for n in range(count)
-    ]
 
 
 def connect(url: str) -> Store:
