@@ -31,6 +31,7 @@ from quiz.tui.messages import (
     OpenLibrary,
     OpenPassage,
     OpenStats,
+    PlayerChosen,
     ResumeRound,
     StartRound,
 )
@@ -255,6 +256,17 @@ class QuizApp(App[int]):
         if paused is not None and not paused.session.finished:
             paused.game.forget_left_round()
             self.push_screen(QuestionScreen(paused))
+
+    def on_player_chosen(self, message: PlayerChosen) -> None:
+        """A left round is its player's: another player is offered their own, never it."""
+        game = self.game
+        if game is None:
+            return
+        held = self.left_round
+        if held is not None and held.session.player.casefold() != (game.player or "").casefold():
+            self.left_round = None  # still kept in the store under its player, for when they are back
+        self._restore_left_round(game)
+        self._show_left_round()
 
     def _restore_left_round(self, game: Game) -> None:
         """A round left in an earlier run: offered on home; or, if it cannot be played on, why not."""

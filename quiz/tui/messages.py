@@ -116,5 +116,9 @@ class LeaveRound(Message):
         super().__init__()
 
 
+class PlayerChosen(Message):
+    """Another player is at the keyboard: the round they left, if any, is the one home offers."""
+
+
 class ResumeRound(Message):
     """Go back to the round left earlier, at its next question."""

@@ -123,3 +123,32 @@ async def test_quitting_in_the_middle_of_a_round_keeps_it_to_resume(
     async with second.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         assert "Resume the round you left  1 of 3 answered" in screen_text(second)
+
+
+async def test_a_left_round_is_offered_to_its_own_player_only(make_game_app: Callable[..., QuizApp]) -> None:
+    """On a shared machine, the next pupil is not offered (nor given) the round the last one left."""
+    app = make_game_app(**ROUND)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_quick_round(app, pilot)
+        await pilot.press(*right_answer_keys(screen.playable))
+        await wait_ready(pilot)
+        await pilot.press("escape", "y")
+        await wait_ready(pilot)
+        assert "Resume the round you left  1 of 3 answered" in screen_text(app)
+
+        await pilot.press("p", *"Bo", "enter")
+        await wait_ready(pilot)
+        assert "Bo" in screen_text(app)
+        assert "Resume the round" not in screen_text(app)
+        await pilot.press("r")  # nothing to resume for Bo
+        await wait_ready(pilot)
+        assert not isinstance(app.screen, QuestionScreen)
+
+        await pilot.press("p", *"Ana", "enter")
+        await wait_ready(pilot)
+        assert "Resume the round you left  1 of 3 answered" in screen_text(app)
+        await pilot.press("r")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.round.session.player == "Ana"
+        assert "Question 2 of 3" in screen_text(app)

@@ -26,6 +26,7 @@ from quiz.tui.messages import (
     OpenDisputes,
     OpenLibrary,
     OpenStats,
+    PlayerChosen,
     ResumeRound,
     StartRound,
 )
@@ -378,6 +379,7 @@ class HomeScreen(Screen[None]):
             if name:
                 game.set_player(name)
                 self.show_player()
+                self.post_message(PlayerChosen())
             elif game.player is None:
                 game.set_player("Player")
                 self.show_player()
