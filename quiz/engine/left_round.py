@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from quiz.engine.spec import RoundSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from quiz.content.bank import Bank
     from quiz.engine.playable import Playable
     from quiz.engine.session import GameSession
@@ -38,8 +40,9 @@ class CannotResume(ValueError):
     """A saved round that cannot be played on: the message is one sentence for the player."""
 
 
-def left_round_json(session: GameSession) -> str:
-    """The state to resume `session` from, as JSON."""
+def left_round_json(session: GameSession, narrowed_to: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The state to resume `session` from, as JSON; `narrowed_to`: the question_ids and
+    dispute_ids the round's bank was narrowed to (`quiz.engine.rounds.narrowed`), if it was."""
     from quiz.engine.kinds import kind_of
 
     spec = asdict(session.spec)
@@ -52,6 +55,7 @@ def left_round_json(session: GameSession) -> str:
             "questions": [p.id for p in session.playables],
             "shown": [as_shown(p) for p in session.playables],
             "round": session.round_id,
+            "narrowed_to": {k: list(v) for k, v in (narrowed_to or {}).items()},
             "answers": [
                 {
                     "typed": kind_of(s.playable.type).typed(s.playable, s.given),
@@ -75,11 +79,17 @@ def resume(bank: Bank, store: Store, player: str, text: str) -> GameSession:
     """The session of a left round, with its answers so far; `CannotResume` if it cannot be."""
     from quiz.engine.kinds import kind_of
     from quiz.engine.kinds.common import BadInput
+    from quiz.engine.rounds import narrowed
     from quiz.engine.session import GameSession
 
     state = _read(text)
     spec = _spec(state["spec"])
     ids: list[str] = state["questions"]
+    narrowed_to = state["narrowed_to"]
+    if narrowed_to:  # drawn from the same few questions, or generated questions come out otherwise
+        bank, spec = narrowed(
+            bank, spec, narrowed_to.get("question_ids", ()), narrowed_to.get("dispute_ids", ())
+        )
     try:
         session = GameSession(bank, replace(spec, seed=state["seed"]), store, player, replay=ids)
     except (TypeError, ValueError) as exc:  # a spec of the wrong types, written by hand
@@ -121,6 +131,14 @@ def _read(text: str) -> dict[str, Any]:
     if not isinstance(state.get("round"), int | None) or isinstance(state.get("round"), bool):
         raise unreadable
     if not all(isinstance(i, str) for i in state["questions"] + state["shown"]):
+        raise unreadable
+    narrowed_to = state.setdefault("narrowed_to", {})  # absent: a round on the whole bank
+    if not isinstance(narrowed_to, dict) or not all(
+        key in ("question_ids", "dispute_ids")
+        and isinstance(ids, list)
+        and all(isinstance(i, str) for i in ids)
+        for key, ids in narrowed_to.items()
+    ):
         raise unreadable
     if len(state["shown"]) != len(state["questions"]) or len(state["answers"]) > len(state["questions"]):
         raise unreadable

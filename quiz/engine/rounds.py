@@ -23,7 +23,7 @@ topic; only the questions drawn become Playables.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
@@ -298,3 +298,37 @@ def empty_reason(bank: Bank, spec: RoundSpec) -> str:
 
 def _has_filters(spec: RoundSpec) -> bool:
     return bool(spec.topics or spec.types or spec.sources or spec.difficulties or spec.skills)
+
+
+def narrowed(
+    bank: Bank, spec: RoundSpec, question_ids: Iterable[str] = (), dispute_ids: Iterable[str] = ()
+) -> tuple[Bank, RoundSpec]:
+    """A round on only these questions and disputes: the bank narrowed to them, and the spec
+    without filters, long enough for all of them.
+
+    The spec has no list of question ids, so "play this dispute's questions"
+    and "review these missed questions now" are rounds on a narrowed bank:
+    same engine, same scoring, same store. A generated question's id names
+    its dispute ("dispute~kind").
+    """
+    questions, disputes = set(question_ids), set(dispute_ids)
+    for qid in list(questions):
+        if "~" in qid:
+            disputes.add(qid.split("~", 1)[0])
+            questions.discard(qid)
+    small = Bank(
+        questions=[q for q in bank.questions if q.id in questions],
+        disputes=[d for d in bank.disputes if d.id in disputes],
+        sources=bank.sources,
+        articles=bank.articles,
+    )
+    wide = replace(
+        spec,
+        topics=(),
+        types=(),
+        sources=(),
+        difficulties=(),
+        skills=(),
+        count=max(1, len(small.questions) + 2 * len(small.disputes)),
+    )
+    return small, wide

@@ -230,7 +230,8 @@ class QuizApp(App[int]):
             for screen in self.screen_stack:
                 if isinstance(screen, QuestionScreen):
                     if not screen.round.session.finished:
-                        self.game.keep_left_round(screen.round.session)  # offered on the next start
+                        # offered on the next start
+                        self.game.keep_left_round(screen.round.session, screen.round.narrow)
                     screen.round.end()
         if self.left_round is not None:
             self.left_round.end()
@@ -239,7 +240,7 @@ class QuizApp(App[int]):
     def on_leave_round(self, message: LeaveRound) -> None:
         """Home, with the round kept so that the home screen offers to resume it."""
         self.left_round = message.round
-        message.round.game.keep_left_round(message.round.session)
+        message.round.game.keep_left_round(message.round.session, message.round.narrow)
         self.pop_screen()
         self._show_left_round()
         answered = len(message.round.steps)

@@ -14,8 +14,8 @@ loaded, in a worker.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -149,31 +149,23 @@ class Game:
         """A new round. With ids, the round draws only from those questions and disputes;
         with `replay`, it plays exactly those questions, in that order.
 
-        The engine's `RoundSpec` has no list of question ids, so "play this
-        dispute's questions" and "review these missed questions now" are rounds
-        on a bank narrowed to them: same engine, same scoring, same store.
+        (See `quiz.engine.rounds.narrowed`.)
         """
+        from quiz.engine.rounds import narrowed
         from quiz.engine.session import GameSession
 
         bank = self.bank
         if question_ids is not None or dispute_ids is not None:
-            bank = self.narrowed(set(question_ids or ()), set(dispute_ids or ()))
-            spec = replace(
-                spec,
-                topics=(),
-                types=(),
-                sources=(),
-                difficulties=(),
-                skills=(),
-                count=max(1, len(bank.questions) + 2 * len(bank.disputes)),
-            )
+            bank, spec = narrowed(bank, spec, question_ids or (), dispute_ids or ())
         return GameSession(bank, spec, self.store, self.player, replay=replay)
 
-    def keep_left_round(self, session: GameSession) -> None:
-        """Keep a round left before its end, to offer it again on the next start."""
+    def keep_left_round(self, session: GameSession, narrow: Mapping[str, Any]) -> None:
+        """Keep a round left before its end (and what it was narrowed to), to offer it again on
+        the next start."""
         from quiz.engine.left_round import SETTING, left_round_json
 
-        self.store.set_setting(SETTING, left_round_json(session), session.player)
+        narrowed_to = {k: list(v) for k, v in narrow.items() if k in ("question_ids", "dispute_ids")}
+        self.store.set_setting(SETTING, left_round_json(session, narrowed_to), session.player)
 
     def forget_left_round(self) -> None:
         from quiz.engine.left_round import SETTING
@@ -196,21 +188,6 @@ class Game:
             self.store.set_setting(SET_ASIDE, text, player)
             self.store.set_setting(SETTING, "", player)
             return None, str(exc)
-
-    def narrowed(self, question_ids: set[str], dispute_ids: set[str]) -> Bank:
-        from quiz.content.bank import Bank
-
-        for qid in list(question_ids):
-            if "~" in qid:  # a question generated from a dispute
-                dispute_ids.add(qid.split("~", 1)[0])
-                question_ids.discard(qid)
-        bank = self.bank
-        return Bank(
-            questions=[q for q in bank.questions if q.id in question_ids],
-            disputes=[d for d in bank.disputes if d.id in dispute_ids],
-            sources=bank.sources,
-            articles=bank.articles,
-        )
 
     def dispute_question_ids(self, dispute_id: str) -> list[str]:
         return [q.id for q in self.bank.questions if q.dispute == dispute_id]
